@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ServiceOptions } from '../service/types';
+
+const SeveritySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+
+/** The client's `qmQuadlet` settings; anything malformed falls back to defaults. */
+export const SettingsSchema = z.object({
+	podmanVersion: z.string().regex(/^(\d+\.\d+|latest|unreleased)$/).optional().catch(undefined),
+	rules: z.record(z.string(), SeveritySetting.catch('warning')).optional().catch(undefined),
+	limits: z.object({
+		maxFileSize: z.number().int().positive().optional(),
+		maxFiles: z.number().int().positive().optional(),
+		maxDiagnosticsPerFile: z.number().int().positive().optional(),
+	}).partial().optional().catch(undefined),
+}).passthrough();
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_MAX_FILES = 50000;
+
+export function toServiceOptions(raw: unknown): { options: ServiceOptions; maxFiles: number } {
+	const parsed = SettingsSchema.safeParse(raw ?? {});
+	const s: Settings = parsed.success ? parsed.data : {};
+	const version = s.podmanVersion === 'latest' ? undefined : s.podmanVersion;
+	return {
+		options: {
+			podmanVersion: version,
+			rules: flattenRules(s.rules),
+			maxFileSize: s.limits?.maxFileSize,
+			maxDiagnosticsPerFile: s.limits?.maxDiagnosticsPerFile,
+		},
+		maxFiles: s.limits?.maxFiles ?? DEFAULT_MAX_FILES,
+	};
+}
+
+/** VS Code nests dotted setting keys; rule ids contain "/" so they arrive flat. */
+function flattenRules(rules: Record<string, string> | undefined): ServiceOptions['rules'] {
+	if (!rules) return undefined;
+	return rules as ServiceOptions['rules'];
+}

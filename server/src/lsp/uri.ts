@@ -1,0 +1,13 @@
+/** file: URIs become POSIX paths (the service's identity for files); other schemes stay URIs. */
+export function uriToPath(uri: string): string {
+	if (!uri.startsWith('file://')) return uri;
+	let rest = uri.slice('file://'.length);
+	// file://host/path is rare; keep only the path.
+	if (!rest.startsWith('/')) rest = rest.slice(rest.indexOf('/'));
+	return decodeURIComponent(rest);
+}
+
+export function pathToUri(path: string): string {
+	if (!path.startsWith('/')) return path;
+	return 'file://' + path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}

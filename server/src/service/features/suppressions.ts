@@ -1,0 +1,70 @@
+import type { ParsedUnit } from '../parser/ast';
+
+const NEXT_LINE = /^[#;]\s*qm-quadlet-disable-next-line\b(.*)$/;
+const FILE = /^[#;]\s*qm-quadlet-disable\b(?!-)(.*)$/;
+
+export interface Suppressions {
+	isSuppressed(code: string, line: number): boolean;
+}
+
+/**
+ * Reads suppression comments:
+ *   `# qm-quadlet-disable-next-line <id>[, <id>…]` silences those ids on the next non-comment line;
+ *   `# qm-quadlet-disable <id>[, <id>…]` silences them in the whole file.
+ * Without ids, every rule is silenced.
+ */
+export function getSuppressions(parsed: ParsedUnit): Suppressions {
+	const fileWide = new Set<string>();
+	let allFile = false;
+	const byLine = new Map<number, Set<string> | 'all'>();
+	for (const comment of parsed.comments) {
+		const text = comment.text;
+		let m = NEXT_LINE.exec(text);
+		if (m) {
+			const ids = parseIds(m[1]);
+			const commentLine = lineIndexAt(parsed, comment.start);
+			const target = nextContentLine(parsed, commentLine);
+			if (target < 0) continue;
+			const current = byLine.get(target);
+			if (ids.length === 0 || current === 'all') byLine.set(target, 'all');
+			else byLine.set(target, new Set([...(current ?? []), ...ids]));
+			continue;
+		}
+		m = FILE.exec(text);
+		if (m) {
+			const ids = parseIds(m[1]);
+			if (ids.length === 0) allFile = true;
+			for (const id of ids) fileWide.add(id);
+		}
+	}
+	return {
+		isSuppressed(code, line) {
+			if (allFile || fileWide.has(code)) return true;
+			const l = byLine.get(line);
+			return l === 'all' || (l !== undefined && l.has(code));
+		},
+	};
+}
+
+function parseIds(s: string): string[] {
+	return s.split(/[\s,]+/).map((x) => x.trim()).filter((x) => x.length > 0 && !x.startsWith('--'));
+}
+
+function lineIndexAt(parsed: ParsedUnit, offset: number): number {
+	const lines = parsed.lines;
+	let lo = 0;
+	let hi = lines.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
+	}
+	return lo;
+}
+
+function nextContentLine(parsed: ParsedUnit, from: number): number {
+	for (let i = from + 1; i < parsed.lines.length; i++) {
+		const k = parsed.lines[i].kind;
+		if (k !== 'blank' && k !== 'comment') return i;
+	}
+	return -1;
+}

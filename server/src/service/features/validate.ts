@@ -1,0 +1,138 @@
+import { getCatalog } from '../catalog/catalog';
+import { UnitView } from '../model/unit-view';
+import { getRuleMeta, RULES } from '../rules/index';
+import { SYNTAX_RULES } from '../rules/syntax';
+import type { Finding, RuleContext } from '../rules/rule';
+import { DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_FILE_SIZE, type Diagnostic, type ServiceOptions, type Severity } from '../types';
+import { dropInDirNames } from '../unit-path';
+import type { Workspace, WorkspaceFile } from '../workspace/workspace';
+import { getSuppressions } from './suppressions';
+import { getQmModel, findPrefixes } from '../qm/model';
+import { inferDomain, type DomainConfig } from '../qm/domain';
+
+export const NEWEST = 'unreleased';
+
+/**
+ * All diagnostics of one workspace file: the parser's syntax problems, then every rule that
+ * applies, with per-rule severity settings and suppression comments applied.
+ */
+export function validateFile(workspace: Workspace, path: string, options: ServiceOptions = {}): Diagnostic[] {
+	const file = workspace.get(path);
+	if (!file) return [];
+	const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+	if (file.text.length > maxSize) {
+		return [{
+			code: 'quadlet/file-too-large', severity: 'information',
+			message: `This file has ${file.text.length} characters, more than the ${maxSize} analysed (setting qmQuadlet.limits.maxFileSize); it is not checked.`,
+			start: 0, end: 0,
+		}];
+	}
+	const out: Diagnostic[] = [];
+	const push = (code: string, defaultSeverity: Severity, f: Finding) => {
+		const setting = options.rules?.[code];
+		if (setting === 'off') return;
+		out.push({
+			code,
+			severity: setting ?? f.severity ?? defaultSeverity,
+			message: f.message,
+			start: f.start, end: f.end,
+			...(f.related ? { related: f.related } : {}),
+			...(f.fixes ? { fixes: f.fixes } : {}),
+			...(f.tags ? { tags: f.tags } : {}),
+		});
+	};
+	for (const p of file.parsed.problems) {
+		if (p.code === 'quadlet/syntax-bom' && (file.info.kind === 'socket' || file.info.kind === 'service')) continue;
+		const fixes = p.code === 'quadlet/syntax-bom' ? [{ title: 'Remove the byte order mark', edits: [{ start: 0, end: 1, newText: '' }], isPreferred: true }] : undefined;
+		push(p.code, SYNTAX_RULES[p.code].defaultSeverity, { ...p, fixes });
+	}
+	const ctx = createContext(workspace, file, options);
+	if (ctx) {
+		for (const rule of RULES) {
+			if (options.rules?.[rule.id] === 'off') continue;
+			if (!rule.appliesTo(ctx)) continue;
+			ctx.report = (f) => push(rule.id, rule.defaultSeverity, f);
+			rule.check(ctx);
+		}
+	}
+	const suppressed = getSuppressions(file.parsed);
+	const kept = out.filter((d) => !suppressed.isSuppressed(d.code, lineOf(file, d.start)));
+	kept.sort((a, b) => a.start - b.start || a.end - b.end);
+	const max = options.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS;
+	if (kept.length > max) {
+		const dropped = kept.length - max;
+		kept.length = max;
+		kept.push({ code: 'quadlet/too-many-diagnostics', severity: 'information', start: 0, end: 0, message: `${dropped} more problems are not shown (limit qmQuadlet.limits.maxDiagnosticsPerFile = ${max}).` });
+	}
+	return kept;
+}
+
+function lineOf(file: WorkspaceFile, offset: number): number {
+	const lines = file.parsed.lines;
+	let lo = 0;
+	let hi = lines.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
+	}
+	return lo;
+}
+
+/** Builds the rule context: the file, its kind and the unit view with drop-ins merged. */
+export function createContext(workspace: Workspace, file: WorkspaceFile, options: ServiceOptions): RuleContext | undefined {
+	const kind = file.info.kind;
+	if (!kind) return undefined;
+	let unitFile: WorkspaceFile | undefined;
+	if (file.info.dropIn) unitFile = findUnitForDropIn(workspace, file);
+	else unitFile = file;
+	const view = unitFile
+		? new UnitView(unitFile, workspace.dropInsFor(unitFile))
+		: new UnitView(file);
+	const config = domainConfig(workspace, options);
+	const model = () => getQmModel(workspace, config);
+	return {
+		domain: inferDomain(file.path, file.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) }),
+		qm: model,
+		qmUnit: () => model().unitOf(file.path),
+		path: file.path,
+		text: file.text,
+		parsed: file.parsed,
+		info: file.info,
+		kind,
+		catalog: getCatalog(),
+		podmanVersion: options.podmanVersion ?? NEWEST,
+		workspace,
+		view,
+		viewIsComplete: unitFile !== undefined,
+		unitFile,
+		report: () => undefined,
+	};
+}
+
+const configCache = new WeakMap<ServiceOptions, DomainConfig>();
+
+/** Domain settings as one object per options object, so the QM model cache can key on identity. */
+export function domainConfig(_workspace: Workspace, options: ServiceOptions): DomainConfig {
+	let c = configCache.get(options);
+	if (!c) {
+		c = { globs: options.domains, qmSourceTree: options.qmSourceTree };
+		configCache.set(options, c);
+	}
+	return c;
+}
+
+/** The first unit (by path) that this drop-in applies to. */
+export function findUnitForDropIn(workspace: Workspace, dropIn: WorkspaceFile): WorkspaceFile | undefined {
+	const dir = dropIn.info.dropIn?.dirName;
+	if (!dir) return undefined;
+	const direct = dir.slice(0, -2);
+	const candidates = dropIn.info.dropIn?.scope === 'unit'
+		? workspace.unitsNamed(direct)
+		: [...workspace.all()].filter((f) => !f.info.dropIn && f.info.kind === dropIn.info.kind && dropInDirNames(f.info.fileName).includes(dir));
+	const sorted = candidates.sort((a, b) => (a.path < b.path ? -1 : 1));
+	return sorted.find((u) => workspace.dropInsFor(u).some((d) => d.path === dropIn.path));
+}
+
+export function ruleSeverity(id: string, options: ServiceOptions): Severity | 'off' | undefined {
+	return options.rules?.[id] ?? getRuleMeta(id)?.defaultSeverity;
+}

@@ -1,0 +1,91 @@
+/**
+ * The QM Quadlet language service: a pure, editor-agnostic facade over the parser, the key
+ * catalog and the rules. Hosts (the LSP server, the CLI, tests) feed file texts into its
+ * workspace and ask verb-named questions; everything is in offsets.
+ */
+import { doComplete, type Completion } from './features/complete';
+import { doHover, type HoverResult } from './features/hover';
+import { findDocumentSymbols, getFoldingRanges, getSelectionRanges, type FoldRange, type UnitSymbol } from './features/structure';
+import { validateFile } from './features/validate';
+import type { Diagnostic, Fix, ServiceOptions } from './types';
+import { Workspace } from './workspace/workspace';
+import { createContext } from './features/validate';
+import { domainLabel, type DomainInfo } from './qm/domain';
+
+export * from './types';
+export type { Completion, HoverResult, FoldRange, UnitSymbol };
+export { Workspace } from './workspace/workspace';
+export { parseUnit } from './parser/parse-unit';
+export { getUnitFileInfo, serviceNameFor } from './unit-path';
+export { ALL_RULE_METAS, getRuleMeta } from './rules/index';
+export { getCatalog } from './catalog/catalog';
+export { domainLabel } from './qm/domain';
+
+export interface LanguageService {
+	readonly workspace: Workspace;
+	options: ServiceOptions;
+	doValidation(path: string): Diagnostic[];
+	doComplete(path: string, offset: number): Completion[];
+	doHover(path: string, offset: number): HoverResult | undefined;
+	/** Quick fixes of the diagnostics that touch `[start, end]`. */
+	getCodeActions(path: string, start: number, end: number): { diagnostic: Diagnostic; fix: Fix }[];
+	findDocumentSymbols(path: string): UnitSymbol[];
+	getFoldingRanges(path: string): FoldRange[];
+	getSelectionRanges(path: string, offsets: number[]): { start: number; end: number }[][];
+	/** The QM domain of a file (qm, qm-boundary, asil, unknown) and why. */
+	getDomain(path: string): DomainInfo | undefined;
+}
+
+export function createLanguageService(options: ServiceOptions = {}, workspace = new Workspace()): LanguageService {
+	// Diagnostics depend on the whole workspace; cache them per workspace generation.
+	const cache = new Map<string, { generation: number; options: ServiceOptions; diagnostics: Diagnostic[] }>();
+	const service: LanguageService = {
+		workspace,
+		options,
+		doValidation(path) {
+			const hit = cache.get(path);
+			if (hit && hit.generation === workspace.generation && hit.options === service.options) return hit.diagnostics;
+			const diagnostics = validateFile(workspace, path, service.options);
+			cache.set(path, { generation: workspace.generation, options: service.options, diagnostics });
+			if (cache.size > 2000) cache.delete(cache.keys().next().value as string);
+			return diagnostics;
+		},
+		doComplete: (path, offset) => doComplete(workspace, path, offset, service.options),
+		doHover(path, offset) {
+			const h = doHover(workspace, path, offset);
+			const f = workspace.get(path);
+			if (!f || f.parsed.lines.length === 0 || offset > f.parsed.lines[0].end) return h;
+			// The first line also tells which systemd/podman will read the file.
+			const d = service.getDomain(path);
+			if (!d) return h;
+			const note = `**Domain: ${domainLabel(d.domain)}** — ${d.reason}.`;
+			return h ? { ...h, markdown: `${h.markdown}\n\n---\n\n${note}` } : { markdown: note, start: f.parsed.lines[0].start, end: f.parsed.lines[0].end };
+		},
+		getCodeActions(path, start, end) {
+			const out: { diagnostic: Diagnostic; fix: Fix }[] = [];
+			for (const d of service.doValidation(path)) {
+				if (d.end < start || d.start > end) continue;
+				for (const fix of d.fixes ?? []) out.push({ diagnostic: d, fix });
+			}
+			return out;
+		},
+		findDocumentSymbols(path) {
+			const f = workspace.get(path);
+			return f ? findDocumentSymbols(f.parsed) : [];
+		},
+		getFoldingRanges(path) {
+			const f = workspace.get(path);
+			return f ? getFoldingRanges(f.parsed) : [];
+		},
+		getDomain(path) {
+			const f = workspace.get(path);
+			if (!f) return undefined;
+			return createContext(workspace, f, service.options)?.domain;
+		},
+		getSelectionRanges(path, offsets) {
+			const f = workspace.get(path);
+			return f ? offsets.map((o) => getSelectionRanges(f.parsed, o)) : [];
+		},
+	};
+	return service;
+}

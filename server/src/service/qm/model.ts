@@ -1,0 +1,361 @@
+import type { UnitKind } from '../catalog/catalog-schema';
+import { PRIMARY_SECTION } from '../catalog/catalog';
+import { UnitView, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
+import type { Domain } from '../types';
+import { baseName, dirName, dropInDirNames, isQuadletKind, serviceNameFor } from '../unit-path';
+import type { Workspace, WorkspaceFile } from '../workspace/workspace';
+import { DEFAULT_PREFIXES, inferDomain, prefixesFromQmContainer, type DomainConfig, type DomainInfo } from './domain';
+import { canonicalRun, expandPath, findPaths, normalizePath } from './paths';
+import { parseMountOptions, parsePodmanArgs } from './podman-args';
+
+/** A bind or volume mount of a container, with its source expanded. */
+export interface QmMount {
+	/** Expanded, normalised host (or QM) path; undefined for named/anonymous volumes. */
+	source: string | undefined;
+	rawSource: string;
+	dest: string;
+	options: string[];
+	/** Named volume (`data.volume`, `myvol`) rather than a path. */
+	named: boolean;
+	via: 'Volume' | 'Mount' | 'PodmanArgs';
+	entry: ViewEntry;
+	/** Offsets of the source and of the options inside `entry.entry.value` (-1 when absent). */
+	sourceIndex: number;
+	optionsIndex: number;
+}
+
+/** A path named in a value: Environment=, Exec=, EnvironmentFile=, a socket's Listen*=. */
+export interface QmPathRef {
+	path: string;
+	via: string;
+	entry: ViewEntry;
+	index: number;
+	length: number;
+	socketLike: boolean;
+	abstract: boolean;
+}
+
+export interface LabelSetting {
+	value: string;
+	entry: ViewEntry;
+	/** Came from PodmanArgs=--security-opt label=… rather than the key. */
+	fromPodmanArgs?: boolean;
+}
+
+export interface QmLabel {
+	type?: LabelSetting;
+	level?: LabelSetting;
+	fileType?: LabelSetting;
+	disable?: LabelSetting;
+	nested?: LabelSetting;
+}
+
+export interface QmDependency {
+	key: string;
+	name: string;
+	entry: ViewEntry;
+	/** Index of the name in the entry's value. */
+	index: number;
+}
+
+export interface QmUnit {
+	/** The unit file, or for drop-ins without a unit in the workspace, the first drop-in. */
+	file: WorkspaceFile;
+	/** True when only drop-ins of this unit are in the workspace (e.g. qm.container.d/ alone). */
+	virtual: boolean;
+	domain: DomainInfo;
+	kind: UnitKind;
+	/** Unit file name, e.g. "web.container". */
+	fileName: string;
+	serviceName: string;
+	/** Every name systemd knows the unit by: service name, aliases, the quadlet file name. */
+	names: Set<string>;
+	view: UnitView;
+	mounts: QmMount[];
+	refs: QmPathRef[];
+	/** Socket units: the paths they listen on. */
+	listens: QmPathRef[];
+	/** Socket units: the service they activate. */
+	activates: string | undefined;
+	/** [Service] Sockets= of this unit. */
+	claimsSockets: string[];
+	label: QmLabel;
+	deps: QmDependency[];
+	pod: string | undefined;
+	env: Record<string, string>;
+}
+
+const DEP_KEYS = ['Requires', 'Wants', 'Requisite', 'BindsTo', 'PartOf', 'Upholds', 'After', 'Before', 'Conflicts', 'OnFailure', 'OnSuccess', 'PropagatesReloadTo', 'ReloadPropagatedFrom', 'PropagatesStopTo', 'StopPropagatedFrom'];
+const LISTEN_KEYS = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO'];
+
+/**
+ * The QM view of a workspace: every unit with its domain, names, mounts, referenced paths,
+ * socket activation and effective SELinux label. Rules query this; they never re-parse files.
+ */
+export class QmModel {
+	readonly units: QmUnit[] = [];
+	private readonly byPath = new Map<string, QmUnit>();
+	private readonly byDomainName = new Map<string, QmUnit[]>();
+
+	constructor(readonly workspace: Workspace, readonly config: DomainConfig) {
+		const seenDropInUnits = new Set<string>();
+		for (const f of workspace.all()) {
+			if (!f.info.kind) continue;
+			if (!f.info.dropIn) {
+				this.add(buildUnit(f, false, workspace.dropInsFor(f), config));
+			}
+		}
+		// Drop-ins whose unit is not in the workspace (e.g. a repo that only ships qm.container.d/).
+		for (const f of workspace.all()) {
+			if (!f.info.dropIn || f.info.dropIn.scope !== 'unit') continue;
+			const unitName = f.info.unitName;
+			const key = `${dirName(dirName(f.path))}\u0000${unitName}`;
+			if (seenDropInUnits.has(key)) continue;
+			if (workspace.unitsNamed(unitName).some((u) => workspace.dropInsFor(u).some((d) => d.path === f.path))) continue;
+			seenDropInUnits.add(key);
+			const siblings = workspace.dropInsInDir(f.info.dropIn.dirName).filter((d) => dirName(d.path) === dirName(f.path));
+			const unit = buildUnit(siblings[0], true, siblings, config, unitName);
+			this.add(unit);
+			for (const s of siblings) this.byPath.set(s.path, unit);
+		}
+		for (const u of this.units) {
+			for (const d of u.view.dropIns) if (!this.byPath.has(d.path)) this.byPath.set(d.path, u);
+		}
+	}
+
+	private add(u: QmUnit): void {
+		this.units.push(u);
+		this.byPath.set(u.file.path, u);
+		for (const n of u.names) {
+			const key = `${resolutionDomain(u.domain.domain)}\u0000${n}`;
+			const list = this.byDomainName.get(key) ?? [];
+			list.push(u);
+			this.byDomainName.set(key, list);
+		}
+	}
+
+	/** The unit a file belongs to (itself, or the unit a drop-in extends). */
+	unitOf(path: string): QmUnit | undefined {
+		return this.byPath.get(path);
+	}
+
+	/** Units known by `name` to the systemd that reads files of `domain`. */
+	resolve(domain: Domain, name: string): QmUnit[] {
+		return this.byDomainName.get(`${resolutionDomain(domain)}\u0000${name}`) ?? [];
+	}
+
+	/** Units of the other systemd (QM vs host) with this name, for cross-domain hints. */
+	resolveElsewhere(domain: Domain, name: string): QmUnit[] {
+		const mine = resolutionDomain(domain);
+		const other = mine === 'qm' ? 'asil' : 'qm';
+		return this.byDomainName.get(`${other}\u0000${name}`) ?? [];
+	}
+
+	inDomain(domain: Domain): QmUnit[] {
+		return this.units.filter((u) => u.domain.domain === domain);
+	}
+
+	/** Socket units that activate this unit's service (by name, Service= or Sockets=). */
+	socketsActivating(unit: QmUnit): QmUnit[] {
+		const out: QmUnit[] = [];
+		for (const s of this.units) {
+			if (s.kind !== 'socket' || resolutionDomain(s.domain.domain) !== resolutionDomain(unit.domain.domain)) continue;
+			if ((s.activates && unit.names.has(s.activates)) || unit.claimsSockets.includes(s.fileName)) out.push(s);
+		}
+		return out;
+	}
+
+	/** The effective qm.container of the workspace, if any (vendor file or its drop-ins). */
+	boundary(): QmUnit | undefined {
+		return this.units.find((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
+	}
+}
+
+/** qm-boundary files are host units: they resolve names against the host (asil) systemd. */
+export function resolutionDomain(d: Domain): 'qm' | 'asil' | 'unknown' {
+	return d === 'qm' ? 'qm' : d === 'unknown' ? 'unknown' : 'asil';
+}
+
+let cache: { workspace: Workspace; generation: number; config: DomainConfig; model: QmModel } | undefined;
+
+/** The model of a workspace, rebuilt only when the workspace or the configuration changes. */
+export function getQmModel(workspace: Workspace, config: DomainConfig = {}): QmModel {
+	if (cache && cache.workspace === workspace && cache.generation === workspace.generation && cache.config === config) return cache.model;
+	const effective = { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) };
+	const model = new QmModel(workspace, effective);
+	cache = { workspace, generation: workspace.generation, config, model };
+	return model;
+}
+
+/** ROOTFS/RWETCFS/RWVARFS as the workspace's qm.container declares them (qm-rules §1.1). */
+export function findPrefixes(workspace: Workspace): DomainConfig['prefixes'] {
+	for (const f of workspace.unitsNamed('qm.container')) {
+		const p = prefixesFromQmContainer(f.parsed);
+		if (p) return p;
+	}
+	return DEFAULT_PREFIXES;
+}
+
+function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile[], config: DomainConfig, virtualName?: string): QmUnit {
+	const kind = file.info.kind as UnitKind;
+	const fileName = virtualName ?? file.info.fileName;
+	const domain = inferDomain(virtual ? dirName(file.path) + '/' + file.info.fileName : file.path, file.parsed, config);
+	const view = virtual ? new UnitView(dropIns[0], dropIns.slice(1)) : new UnitView(file, dropIns);
+	const primary = PRIMARY_SECTION[kind] ?? '';
+	const serviceNameKey = isQuadletKind(kind) ? view.lookup(primary, 'ServiceName') : undefined;
+	const serviceName = serviceNameFor(fileName, serviceNameKey);
+	const names = new Set<string>([serviceName, fileName]);
+	for (const a of view.lookupWords('Install', 'Alias')) names.add(a);
+	if (kind === 'socket' || kind === 'service') names.add(fileName);
+	const env = collectEnv(view, primary);
+	const expand = (v: string) => canonicalRun(normalizePath(expandPath(v, { userScope: domain.userScope, env })));
+
+	const mounts: QmMount[] = [];
+	const refs: QmPathRef[] = [];
+	const listens: QmPathRef[] = [];
+	const label: QmLabel = {};
+
+	if (isQuadletKind(kind)) {
+		for (const e of view.lookupAll(primary, 'Volume')) mounts.push(volumeMount(e, e.entry.value, 0, 'Volume', expand));
+		for (const e of view.lookupAll(primary, 'Mount')) {
+			const m = mountFromCsv(e, e.entry.value, 0, 'Mount', expand);
+			if (m) mounts.push(m);
+		}
+		for (const e of view.lookupAll(primary, 'PodmanArgs')) {
+			for (const arg of parsePodmanArgs(e.entry.value)) {
+				if (arg.flag === '-v' || arg.flag === '--volume') mounts.push(volumeMount(e, arg.value, arg.valueIndex, 'PodmanArgs', expand));
+				else if (arg.flag === '--mount') {
+					const m = mountFromCsv(e, arg.value, arg.valueIndex, 'PodmanArgs', expand);
+					if (m) mounts.push(m);
+				} else if (arg.flag === '--security-opt') {
+					const [k, v] = splitOnce(arg.value, '=');
+					if (k === 'label') {
+						const [lk, lv] = splitOnce(v ?? '', ':');
+						const setting = { value: lv ?? '', entry: e, fromPodmanArgs: true };
+						if (lk === 'type') label.type = setting;
+						else if (lk === 'level') label.level = setting;
+						else if (lk === 'filetype') label.fileType = setting;
+						else if (lk === 'disable') label.disable = { value: 'true', entry: e, fromPodmanArgs: true };
+						else if (lk === 'nested') label.nested = { value: 'true', entry: e, fromPodmanArgs: true };
+					}
+				}
+			}
+		}
+		const last = (key: string): LabelSetting | undefined => {
+			const e = view.last(primary, key);
+			return e ? { value: unquoteValue(e.entry.value), entry: e } : undefined;
+		};
+		label.type = last('SecurityLabelType') ?? label.type;
+		label.level = last('SecurityLabelLevel') ?? label.level;
+		label.fileType = last('SecurityLabelFileType') ?? label.fileType;
+		const disable = last('SecurityLabelDisable');
+		if (disable) label.disable = disable;
+		const nested = last('SecurityLabelNested');
+		if (nested) label.nested = nested;
+		for (const key of ['Environment', 'Exec', 'EnvironmentFile', 'Rootfs', 'ContainersConfModule']) {
+			for (const e of view.occurrences(primary, key)) {
+				for (const p of findPaths(e.entry.value)) {
+					refs.push({ path: p.abstract ? p.path : expand(p.path), via: key, entry: e, index: p.index, length: p.length, socketLike: p.socketLike, abstract: p.abstract });
+				}
+			}
+		}
+	}
+	if (kind === 'socket') {
+		for (const key of LISTEN_KEYS) {
+			for (const e of view.lookupAll('Socket', key)) {
+				const v = e.entry.value.trim();
+				const abstract = v.startsWith('@');
+				const isPath = v.startsWith('/') || v.startsWith('%');
+				listens.push({ path: isPath ? expand(v) : v, via: key, entry: e, index: 0, length: e.entry.value.length, socketLike: true, abstract: abstract || !isPath });
+			}
+		}
+	}
+	const activates = kind === 'socket'
+		? (view.lookup('Socket', 'Service') ?? fileName.replace(/\.socket$/, '.service'))
+		: undefined;
+	const claimsSockets = view.lookupWords('Service', 'Sockets');
+	const deps: QmDependency[] = [];
+	for (const key of DEP_KEYS) {
+		for (const e of view.lookupAll('Unit', key)) {
+			let searchFrom = 0;
+			for (const w of splitWords(e.entry.value)) {
+				const index = e.entry.value.indexOf(w, searchFrom);
+				searchFrom = index + w.length;
+				deps.push({ key, name: w, entry: e, index: Math.max(index, 0) });
+			}
+		}
+	}
+	const pod = kind === 'container' ? view.lookup('Container', 'Pod') : undefined;
+	void baseName; void dropInDirNames;
+	return { file, virtual, domain, kind, fileName, serviceName, names, view, mounts, refs, listens, activates, claimsSockets, label, deps, pod, env };
+}
+
+function collectEnv(view: UnitView, primary: string): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const e of view.lookupAll(primary, 'Environment')) {
+		for (const w of splitWords(e.entry.value)) {
+			const eq = w.indexOf('=');
+			if (eq > 0) env[w.slice(0, eq)] = w.slice(eq + 1);
+		}
+	}
+	return env;
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+	const i = s.indexOf(sep);
+	return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** `[[SOURCE:]DEST[:OPTIONS]]` as podman splits it (SplitN on ":" into at most 3 parts). */
+function volumeMount(entry: ViewEntry, value: string, base: number, via: QmMount['via'], expand: (v: string) => string): QmMount {
+	const v = via === 'Volume' ? value.trimEnd() : value;
+	const parts = v.split(':');
+	let rawSource = '';
+	let dest = '';
+	let options: string[] = [];
+	let sourceIndex = -1;
+	let optionsIndex = -1;
+	if (parts.length === 1) {
+		dest = parts[0];
+	} else {
+		rawSource = parts[0];
+		sourceIndex = base;
+		dest = parts[1];
+		if (parts.length > 2) {
+			const optText = parts.slice(2).join(':');
+			options = optText.split(',').filter((o) => o.length > 0);
+			optionsIndex = base + parts[0].length + 1 + parts[1].length + 1;
+		}
+	}
+	const isPath = rawSource.startsWith('/') || rawSource.startsWith('%') || rawSource.startsWith('$') || rawSource.startsWith('.');
+	return {
+		source: isPath ? expand(rawSource) : undefined,
+		rawSource, dest, options,
+		named: rawSource.length > 0 && !isPath,
+		via, entry, sourceIndex, optionsIndex,
+	};
+}
+
+function mountFromCsv(entry: ViewEntry, value: string, base: number, via: QmMount['via'], expand: (v: string) => string): QmMount | undefined {
+	const fields = parseMountOptions(value);
+	const type = fields.get('type')?.value ?? 'volume';
+	if (type !== 'bind' && type !== 'volume' && type !== 'glob') return undefined;
+	const src = fields.get('source') ?? fields.get('src');
+	const dst = fields.get('destination') ?? fields.get('target') ?? fields.get('dst');
+	const options: string[] = [];
+	for (const [k, f] of fields) {
+		if (['type', 'source', 'src', 'destination', 'target', 'dst'].includes(k)) continue;
+		options.push(f.value === '' ? k : `${k}=${f.value}`);
+		if (k === 'relabel') options.push(f.value === 'private' ? 'Z' : 'z');
+		if (k === 'readonly' || k === 'ro') { if (f.value === '' || f.value === 'true') options.push('ro'); }
+		if (k === 'bind-propagation') options.push(f.value);
+	}
+	const rawSource = src?.value ?? '';
+	const isPath = type === 'bind' || type === 'glob' || rawSource.startsWith('/');
+	return {
+		source: isPath && rawSource ? expand(rawSource) : undefined,
+		rawSource, dest: dst?.value ?? '', options,
+		named: !isPath && rawSource.length > 0,
+		via, entry, sourceIndex: src ? base + src.valueIndex : -1, optionsIndex: -1,
+	};
+}

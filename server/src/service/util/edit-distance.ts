@@ -1,0 +1,57 @@
+/**
+ * Levenshtein distance: the number of single-character insertions, deletions and substitutions
+ * that turn `a` into `b`. Compared by UTF-16 code unit, which is plenty for keys and keywords.
+ */
+export function editDistance(a: string, b: string): number {
+	if (a === b) return 0;
+	if (a.length === 0) return b.length;
+	if (b.length === 0) return a.length;
+	// Two rolling rows keep memory at O(min) instead of a full matrix.
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	let curr = new Array<number>(b.length + 1).fill(0);
+	for (let i = 1; i <= a.length; i++) {
+		curr[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			curr[j] = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+		}
+		[prev, curr] = [curr, prev];
+	}
+	return prev[b.length] ?? 0;
+}
+
+/** How far a guess may be from the typed word before it stops being a plausible typo. */
+function defaultMaxDistance(word: string): number {
+	if (word.length <= 3) return 1;
+	if (word.length <= 6) return 2;
+	return 3;
+}
+
+/**
+ * The candidate nearest to `word`, ignoring case, if exactly one candidate is nearest and it is
+ * within `maxDistance` (by default 1-3 depending on the word's length). A tie returns undefined:
+ * a "did you mean" with two equally good answers would only be a guess.
+ */
+export function closest(word: string, candidates: readonly string[], maxDistance?: number): string | undefined {
+	const limit = maxDistance ?? defaultMaxDistance(word);
+	const needle = word.toLowerCase();
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	let tie = false;
+	const seen = new Set<string>();
+	for (const candidate of candidates) {
+		const folded = candidate.toLowerCase();
+		if (seen.has(folded)) continue;
+		seen.add(folded);
+		const d = editDistance(needle, folded);
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+			tie = false;
+		} else if (d === bestDistance) {
+			tie = true;
+		}
+	}
+	if (best === undefined || tie || bestDistance > limit) return undefined;
+	return best;
+}
