@@ -32,7 +32,7 @@ function npmCli() {
 }
 
 /** npm install <spec> into a fresh prefix, then move it into place (no half-installed cache). */
-function npmInstallInto(target, spec, { node = process.execPath, extraArgs = [] } = {}) {
+function npmInstallInto(target, spec, { node = process.execPath, extraArgs = [], after } = {}) {
 	const tmp = `${target}.tmp-${process.pid}`;
 	rmSync(tmp, { recursive: true, force: true });
 	mkdirSync(tmp, { recursive: true });
@@ -43,6 +43,12 @@ function npmInstallInto(target, spec, { node = process.execPath, extraArgs = [] 
 	if (r.status !== 0) {
 		rmSync(tmp, { recursive: true, force: true });
 		throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal ?? r.error?.message})`);
+	}
+	try {
+		after?.(tmp);
+	} catch (e) {
+		rmSync(tmp, { recursive: true, force: true });
+		throw e;
 	}
 	rmSync(target, { recursive: true, force: true });
 	renameSync(tmp, target);
@@ -64,15 +70,47 @@ export function ensureNode24() {
 	return bin;
 }
 
-/** Path of code-server's entry script, installed on first use with Node 24's npm. */
+/**
+ * Path of code-server's entry script, installed on first use with Node 24's npm.
+ *
+ * code-server's own postinstall (skipped: install scripts may fetch binaries) would run
+ * `npm install --omit=dev` in lib/vscode; we do that step with --ignore-scripts too. Native
+ * modules: node-pty ships linux-x64 prebuilds, @parcel/watcher has a prebuilt optional package;
+ * @vscode/spdlog (file logging) and @vscode/native-watchdog are compiled here with node-gyp
+ * against Node 24's bundled headers when a C++ toolchain exists (best effort: without them
+ * code-server logs an error and keeps working).
+ */
 export function ensureCodeServer(node24 = ensureNode24()) {
 	const dir = join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
 	const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 	if (!existsSync(entry)) {
 		mkdirSync(CACHE, { recursive: true });
-		npmInstallInto(dir, `code-server@${CODE_SERVER_VERSION}`, { node: node24, extraArgs: ['--ignore-scripts'] });
+		npmInstallInto(dir, `code-server@${CODE_SERVER_VERSION}`, {
+			node: node24,
+			extraArgs: ['--ignore-scripts'],
+			after: (tmp) => installVscodeDeps(node24, join(tmp, 'node_modules', 'code-server', 'lib', 'vscode')),
+		});
 	}
 	return entry;
+}
+
+function installVscodeDeps(node24, vscodeDir) {
+	const env = { ...process.env, PATH: `${dirname(node24)}:${process.env.PATH ?? ''}` };
+	log('npm install --omit=dev in code-server/lib/vscode');
+	const r = spawnSync(node24, [npmCli(), 'install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+		cwd: vscodeDir, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 15 * 60_000,
+	});
+	if (r.status !== 0) throw new Error(`npm install in ${vscodeDir} failed (exit ${r.status ?? r.signal})`);
+	const nodeDir = dirname(dirname(node24));
+	const gyp = join(dirname(npmCli()), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+	if (!existsSync(join(nodeDir, 'include', 'node', 'node.h')) || !existsSync(gyp)) return;
+	for (const mod of ['@vscode/spdlog', '@vscode/native-watchdog']) {
+		const cwd = join(vscodeDir, 'node_modules', ...mod.split('/'));
+		if (!existsSync(join(cwd, 'binding.gyp'))) continue;
+		log(`node-gyp rebuild ${mod} (offline, headers from ${nodeDir})`);
+		const b = spawnSync(node24, [gyp, 'rebuild', `--nodedir=${nodeDir}`], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 5 * 60_000 });
+		if (b.status !== 0) log(`  could not build ${mod} (code-server still runs without it): ${(b.stderr ?? '').split('\n').slice(-3).join(' ')}`);
+	}
 }
 
 /** A free TCP port on 127.0.0.1. */

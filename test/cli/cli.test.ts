@@ -45,13 +45,13 @@ test('an error: exit 1, text output names file, position and rule id', () => {
 });
 
 test('json format: the documented shape, every linted file listed, 0-based positions', () => {
-	const dir = tree({ 'a/bad.container': BAD, 'a/good.container': GOOD });
+	const dir = tree({ 'etc/containers/systemd/bad.container': BAD, 'etc/containers/systemd/good.container': GOOD });
 	try {
-		const r = run(['lint', '--format', 'json', 'a'], dir);
+		const r = run(['lint', '--format', 'json', 'etc'], dir);
 		assert.equal(r.code, 1);
 		const json = JSON.parse(r.stdout);
 		assert.equal(json.version, 1);
-		assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['a/bad.container', 'a/good.container']);
+		assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['etc/containers/systemd/bad.container', 'etc/containers/systemd/good.container']);
 		assert.deepEqual(json.files[0].diagnostics, [{
 			code: 'quadlet/unknown-key', severity: 'error',
 			message: json.files[0].diagnostics[0].message,
@@ -62,7 +62,7 @@ test('json format: the documented shape, every linted file listed, 0-based posit
 });
 
 test('sarif format: 2.1.0 with rule metadata and 1-based regions', () => {
-	const dir = tree({ 'bad.container': BAD });
+	const dir = tree({ 'bad.container': '# qm-domain: asil\n' + BAD });
 	try {
 		const r = run(['lint', '--format=sarif', 'bad.container'], dir);
 		const sarif = JSON.parse(r.stdout);
@@ -70,7 +70,7 @@ test('sarif format: 2.1.0 with rule metadata and 1-based regions', () => {
 		const run0 = sarif.runs[0];
 		assert.equal(run0.tool.driver.name, 'qm-quadlet');
 		assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'quadlet/unknown-key'));
-		assert.deepEqual(run0.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'bad.container' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 5 } });
+		assert.deepEqual(run0.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'bad.container' }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 5 } });
 		assert.equal(run0.results[0].level, 'error');
 	} finally { rmSync(dir, { recursive: true, force: true }); }
 });
@@ -98,7 +98,7 @@ test('I/O errors name the path, exit 2, and the other paths are still linted', (
 });
 
 test('--podman-version reports keys newer than the target', () => {
-	const dir = tree({ 'x.container': '[Container]\nImage=quay.io/a/b:1\nMemory=1g\n' });
+	const dir = tree({ 'x.container': '# qm-domain: asil\n[Container]\nImage=quay.io/a/b:1\nMemory=1g\n' });
 	try {
 		const r = run(['lint', '--format', 'json', '--podman-version', '5.4', 'x.container'], dir);
 		const diags = JSON.parse(r.stdout).files[0].diagnostics;

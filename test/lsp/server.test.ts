@@ -24,7 +24,7 @@ test('stdio server: initialize advertises the features', async () => {
 test('open → diagnostics, incremental change → new diagnostics for that version', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/web.container';
+		const uri = 'file:///etc/containers/systemd/web.container';
 		const first = c.nextDiagnostics(uri, 1);
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: BAD } });
 		const d1 = await first;
@@ -42,7 +42,7 @@ test('pull diagnostics when the client supports them', async () => {
 	const c = await startLsp({ pull: true });
 	try {
 		assert.ok(c.initialize.capabilities.diagnosticProvider);
-		const uri = 'file:///tmp/qmq-lsp/pull.container';
+		const uri = 'file:///etc/containers/systemd/pull.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: BAD } });
 		const report = await c.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
 		assert.equal(report.kind, 'full');
@@ -53,7 +53,7 @@ test('pull diagnostics when the client supports them', async () => {
 test('completion returns keys with a textEdit over the typed prefix', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/c.container';
+		const uri = 'file:///etc/containers/systemd/c.container';
 		const text = '[Container]\nIma\n';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text } });
 		const items = await c.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 3 } });
@@ -68,7 +68,7 @@ test('completion returns keys with a textEdit over the typed prefix', async () =
 test('hover on a key shows its documentation', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/h.container';
+		const uri = 'file:///etc/containers/systemd/h.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: BAD } });
 		const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
 		const value = (h.contents as { value: string }).value;
@@ -80,7 +80,7 @@ test('hover on a key shows its documentation', async () => {
 test('code action renames an unknown key to the suggestion', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/a.container';
+		const uri = 'file:///etc/containers/systemd/a.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: '[Container]\nImag=quay.io/a/b:1\n' } });
 		const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } });
 		const fix = actions.find((a) => a.title === 'Change to "Image"');
@@ -92,7 +92,7 @@ test('code action renames an unknown key to the suggestion', async () => {
 test('document symbols list sections with their keys', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/s.container';
+		const uri = 'file:///etc/containers/systemd/s.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: '[Unit]\nDescription=x\n\n[Container]\nImage=a\n' } });
 		const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
 		assert.deepEqual(syms.map((s) => [s.name, (s.children ?? []).map((k) => k.name)]), [['[Unit]', ['Description']], ['[Container]', ['Image']]]);
@@ -102,7 +102,7 @@ test('document symbols list sections with their keys', async () => {
 test('a cancelled request is answered promptly with RequestCancelled', async () => {
 	const c = await startLsp();
 	try {
-		const uri = 'file:///tmp/qmq-lsp/x.container';
+		const uri = 'file:///etc/containers/systemd/x.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: BAD } });
 		const source = new CancellationTokenSource();
 		const pending = c.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } }, source);
@@ -116,7 +116,7 @@ test('requests for unknown documents and bad positions never crash the server', 
 	try {
 		const r = await c.request('textDocument/hover', { textDocument: { uri: 'file:///nope/x.container' }, position: { line: 99, character: 99 } });
 		assert.equal(r, null);
-		const uri = 'file:///tmp/qmq-lsp/y.container';
+		const uri = 'file:///etc/containers/systemd/y.container';
 		c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quadlet', version: 1, text: '' } });
 		const items = await c.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 50, character: 3 } });
 		assert.ok(Array.isArray(items));

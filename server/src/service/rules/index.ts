@@ -8,6 +8,7 @@ import keyTooNew from './key-too-new';
 import deprecatedKey from './deprecated-key';
 import { quadletInvalidValue, systemdInvalidValue } from './invalid-value';
 import { GENERATOR_RULES } from './quadlet/index';
+import { QM_RULES } from './qm/index';
 
 /** Every rule that runs a check, in the order findings are produced. The only registry. */
 export const RULES: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
 	quadletInvalidValue,
 	systemdInvalidValue,
 	...GENERATOR_RULES,
+	...QM_RULES,
 ];
 
 /** Every rule id with its metadata: checks plus the parser's syntax problems. */

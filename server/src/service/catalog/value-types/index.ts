@@ -137,7 +137,7 @@ function checkEmpty(spec: KeySpec, key: string): ValueProblem[] {
 	// [Network] Driver= is skipped when empty; only the free-text [Volume] Driver= is emitted.
 	const flag = key === 'Driver' && spec.type !== 'string' ? undefined : EMITTED_WHEN_EMPTY[key];
 	if (flag !== undefined && spec.lookup !== undefined) {
-		return [problem('warning', 0, 0, `${key}= is empty, but the generator still passes an empty ${flag} to podman instead of leaving it out, which podman may reject. Remove the line to get the default.`)];
+		return [problem('information', 0, 0, `${key}= is empty, but the generator still passes an empty ${flag} to podman instead of leaving it out, which podman may reject. Remove the line to get the default.`)];
 	}
 	return [];
 }

@@ -10,7 +10,7 @@ import { lookupText, primarySection, valueSpan } from './support';
  */
 export default defineRule({
 	id: 'quadlet/short-image-name',
-	defaultSeverity: 'warning',
+	defaultSeverity: 'information',
 	title: 'Image= is not a fully qualified image name',
 	why: 'A short name is resolved through registries.conf at pull time: slower, and a different registry may answer. podman\'s generator warns about it.',
 	fix: 'Write the registry host in front, e.g. docker.io/library/nginx:1.27 or quay.io/org/app:1.0, or refer to a .image/.build unit.',
@@ -23,10 +23,16 @@ export default defineRule({
 		const note = hasExpansion(text) ? ' (podman checks the text before systemd expands variables or specifiers)' : '';
 		ctx.report({
 			...valueSpan(image.entry, index, index + text.length),
-			message: `Image=${text} is a short image name${note}: podman picks the registry through its short-name aliases and search list when pulling, and its generator warns that this is "not a fully qualified image name". Write the registry in front, e.g. docker.io/library/${text.includes('/') ? text.slice(text.indexOf('/') + 1) : text} or quay.io/…/${text}.`,
+			message: `Image=${text} is a short image name${note}: podman picks the registry through its short-name aliases and search list when pulling, and its generator warns that this is "not a fully qualified image name". Write the registry host in front${dockerHub(text)}.`,
 		});
 	},
 });
+
+/** The Docker Hub spelling of a short name, as an example of a fully qualified one. */
+function dockerHub(name: string): string {
+	if (hasExpansion(name)) return '';
+	return `, e.g. ${name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`} if the image comes from Docker Hub`;
+}
 
 /** podman's isUnambiguousName: an image id, or a first path component that is a registry host. */
 export function isUnambiguous(name: string): boolean {

@@ -33,9 +33,8 @@ export function isMainUnit(ctx: RuleContext): boolean {
 
 /** True when the target podman is `version` or older ("unreleased" is newer than every release). */
 export function targetAtMost(ctx: RuleContext, version: string): boolean {
-	if (ctx.podmanVersion === 'unreleased') return false;
-	const [major, minor] = ctx.podmanVersion.split('.');
-	return compareVersions(`${major}.${minor ?? '0'}`, version) <= 0;
+	const m = /^(\d+)\.(\d+)/.exec(ctx.podmanVersion);
+	return m !== null && compareVersions(`${m[1]}.${m[2]}`, version) <= 0;
 }
 
 /** podman's Lookup of the value of one entry: the text and its index in `entry.value`. */
@@ -53,12 +52,6 @@ export function valueSpan(entry: EntryNode, from: number, to: number): { start: 
 /** The value of an entry as a range (the key when the value is empty). */
 export function entryValueRange(entry: EntryNode): { start: number; end: number } {
 	return entry.valueEnd > entry.valueStart ? { start: entry.valueStart, end: entry.valueEnd } : { start: entry.keyStart, end: entry.keyEnd };
-}
-
-/** `Key=value` for messages, shortened. */
-export function shown(entry: EntryNode): string {
-	const v = entry.value.length > 50 ? `${entry.value.slice(0, 47)}...` : entry.value;
-	return `${entry.key}=${v}`;
 }
 
 /** Where a drop-in entry is, for `related`. */

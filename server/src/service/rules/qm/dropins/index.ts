@@ -1,0 +1,4 @@
+import type { Rule } from '../../rule';
+
+/** QM rules of this family; each rule lives in its own file next to this one. */
+export const DROPINS_RULES: readonly Rule[] = [];
