@@ -174,6 +174,9 @@ export function profileEnv(dirs, base = process.env) {
 	for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
 	// code-server reads $PORT too; the port is always passed explicitly with --bind-addr.
 	delete env.PORT;
+	// Keep code-server's extension gallery look-ups (Open VSX by default) on loopback, where
+	// nothing answers; set EXTENSIONS_GALLERY yourself to use a real gallery with npm start.
+	env.EXTENSIONS_GALLERY ??= JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/resource/{publisher}/{name}/{version}/{path}' });
 	Object.assign(env, {
 		HOME: dirs.home,
 		XDG_CONFIG_HOME: join(dirs.home, '.config'),

@@ -218,19 +218,10 @@ test('an unbalanced quote in a word list drops the line', () => {
 	assert.equal(p.start, 10);
 });
 
-test('an unsupported escape in Exec= is a warning: the generator drops the value', () => {
-	const p = one('Exec', S.command, 'sh -c "echo \\q"', 'warning');
-	assert.match(p.message, /unsupported escape char/);
-	assert.match(p.message, /whole value/);
-	assert.deepEqual([p.start, p.end], [12, 14]);
-	ok('Exec', S.command, 'sh -c "printf \\"%%s\\\\n\\" done"', '/bin/echo \\x41\\101\\u00e9\\s', 'echo it\\\'s');
-	one('ReloadCmd', S.command, '/bin/kill \\x00', 'warning');
-});
-
-test('an unsupported escape elsewhere names what podman does with the line', () => {
-	assert.match(one('PodmanArgs', S.args, '--label a\\zb', 'warning').message, /silently ignores this whole line/);
-	assert.match(one('Environment', S.env, 'A=\\d', 'warning').message, /ignores this whole line/);
-	ok('PodmanArgs', S.args, '--log-level=debug --env "A=b c"', '--unbalanced "quote is fine here');
+test('unsupported escapes are left to quadlet/escape-sequence; valid escapes pass', () => {
+	ok('Exec', S.command, 'sh -c "echo \\q"', 'sh -c "printf \\"%%s\\\\n\\" done"', '/bin/echo \\x41\\101\\u00e9\\s', 'echo it\\\'s');
+	ok('PodmanArgs', S.args, '--label a\\zb', '--log-level=debug --env "A=b c"', '--unbalanced "quote is fine here');
+	ok('Environment', S.env, 'A=\\d');
 });
 
 test('an empty quoted word stops podman\'s word splitting', () => {
@@ -486,9 +477,8 @@ test('port-publish: malformed mappings are warnings on the faulty part', () => {
 test('network-spec: modes, quadlet units and names', () => {
 	ok('Network', S.network, 'host', 'none', 'bridge', 'mynet.network', 'mynet.network:ip=10.89.0.5', 'db.container',
 		'container:db', 'ns:/run/netns/blue', 'slirp4netns:port_handler=slirp4netns', 'pasta:-T,8080', 'my_net-1');
-	const p = one('Network', S.network, 'db.container:ip=10.0.0.5', 'error');
-	assert.equal(p.replacement, '');
-	assert.deepEqual([p.start, p.end], [12, 24]);
+	// Options on x.container are the generator's refusal: quadlet/network-container-options reports them.
+	ok('Network', S.network, 'db.container:ip=10.0.0.5');
 	one('Network', S.network, 'host:x', 'warning');
 	one('Network', S.network, 'container:', 'warning');
 	one('Network', S.network, 'ns:blue', 'warning');
@@ -591,12 +581,8 @@ test('mount-spec: valid mounts', () => {
 		'type=glob,src=/usr/lib/*.so,dst=/libs');
 });
 
-test('mount-spec: generator errors', () => {
-	assert.match(one('Mount', S.mount, 'type=bind,src,target=/x', 'error').message, /does not include a value/);
-	assert.match(one('Mount', S.mount, 'type=bind,target=/x', 'error').message, /required for mount type bind/);
-	one('Mount', S.mount, 'type=bind,source=,target=/x', 'error');
-	assert.match(one('Mount', S.mount, 'type=bind,src=/a\\"b,target=/x', 'error').message, /CSV/);
-	one('Mount', S.mount, 'type=bind,src=/a,target=/b\\nx=1', 'error');
+test('mount-spec: generator refusals are left to quadlet/mount-format', () => {
+	ok('Mount', S.mount, 'type=bind,src,target=/x', 'type=bind,target=/x', 'type=bind,source=,target=/x', 'type=bind,src=/a\\"b,target=/x');
 });
 
 test('mount-spec: runtime problems are warnings', () => {
@@ -629,11 +615,8 @@ test('image-ref: upper case, bad tags and spaces', () => {
 	one('Image', S.image, 'quay.io/x/y@sha256:short', 'warning');
 });
 
-test('unit-ref: Pod= must name a .pod file', () => {
-	ok('Pod', S.pod, 'web.pod', 'web@%i.pod');
-	const p = one('Pod', S.pod, 'web', 'error');
-	assert.equal(p.replacement, 'web.pod');
-	assert.match(p.message, /generator refuses/);
+test('unit-ref: Pod= is left to quadlet/pod-reference', () => {
+	ok('Pod', S.pod, 'web.pod', 'web@%i.pod', 'web');
 });
 
 test('string, args and command have no grammar beyond the accessor', () => {

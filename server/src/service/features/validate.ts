@@ -18,7 +18,8 @@ export const NEWEST = 'unreleased';
  */
 export function validateFile(workspace: Workspace, path: string, options: ServiceOptions = {}): Diagnostic[] {
 	const file = workspace.get(path);
-	if (!file) return [];
+	// Only unit files and drop-ins are ours; anything else (e.g. containers.conf) is not parsed as a unit.
+	if (!file || !file.info.kind) return [];
 	const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 	if (file.text.length > maxSize) {
 		return [{

@@ -121,7 +121,8 @@ export function tokenizeValue(value: string, spec: KeySpec, key: string): Tokeni
 		return { tokens: [{ text: value, start: 0, end: value.length }], problems: [] };
 	}
 	const split = splitWords(value, mode === 'strv' ? PODMAN_STRV : PODMAN_ARGS);
-	const problems = split.issue ? [splitIssueProblem(split.issue, value, spec, key)] : [];
+	// Bad escapes are reported by the rule quadlet/escape-sequence; the other split issues here.
+	const problems = split.issue && split.issue.kind !== 'bad-escape' ? [splitIssueProblem(split.issue, value, spec, key)] : [];
 	return { tokens: split.words.map(fromWord), problems };
 }
 

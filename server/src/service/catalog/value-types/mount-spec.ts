@@ -74,7 +74,10 @@ const MOUNT_OPTIONS = [
  * defaults to `volume`. Errors are the generator's own (`FindMountType`,
  * `resolveContainerMountParams`); warnings are what podman rejects when the container starts.
  */
-export const checkMountSpec: ValueChecker = (value, _spec, key) => {
+/** Only the run-time (podman) problems: the generator's refusals belong to quadlet/mount-format. */
+export const checkMountSpec: ValueChecker = (value, spec, key) => checkMountSpecAll(value, spec, key).filter((p) => p.severity !== 'error');
+
+const checkMountSpecAll: ValueChecker = (value, _spec, key) => {
 	if (value === '') return [];
 	const shown = show(key, value);
 	if (value.includes('\n')) {

@@ -10,6 +10,8 @@ export const checkUnitRef: ValueChecker = (value, spec, key) => {
 	const extensions = spec.references ?? [];
 	if (value === '' || extensions.length === 0 || hasExpansion(value)) return [];
 	if (extensions.some((ext) => value.endsWith(ext))) return [];
+	// For quadlet keys (Pod=) the rule quadlet/pod-reference reports the generator's refusal.
+	if (spec.lookup !== undefined) return [];
 	const bySuffix = extensions.length === 1 ? `${value.replace(/\.[A-Za-z]+$/, '')}${extensions[0]}` : undefined;
 	const generatorChecks = spec.lookup !== undefined;
 	return [whole(generatorChecks ? 'error' : 'warning', value,
