@@ -218,7 +218,9 @@ describe('QM Quadlet in the VS Code workbench (code-server + chromium)', { timeo
 		await page.keyboard.press('Control+Shift+M');
 		const rows = page.locator('.markers-panel .monaco-list-row');
 		await rows.filter({ hasText: 'quadlet/invalid-value' }).first().waitFor();
-		await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => /quadlet\/(unknown-key|missing-required-key)/.test(r.textContent ?? '')), undefined, { timeout: TIMEOUT });
+		await page.waitForFunction(
+			"![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => /quadlet\\/(unknown-key|missing-required-key)/.test(r.textContent || ''))",
+			undefined, { timeout: TIMEOUT });
 		await shot('quick-fix-applied');
 	});
 });
