@@ -144,3 +144,20 @@ test('workspace index: an open unit sees references to files on disk, and revali
 		} finally { await c.stop(); }
 	} finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test('definition and rename over LSP', async () => {
+	const c = await startLsp();
+	try {
+		const web = 'file:///etc/containers/systemd/web.container';
+		const db = 'file:///etc/containers/systemd/db.container';
+		c.notify('textDocument/didOpen', { textDocument: { uri: db, languageId: 'quadlet', version: 1, text: '[Container]\nImage=quay.io/a/db:1\n' } });
+		c.notify('textDocument/didOpen', { textDocument: { uri: web, languageId: 'quadlet', version: 1, text: '[Unit]\nRequires=db.service\n[Container]\nImage=quay.io/a/b:1\n' } });
+		const defs = await c.request<{ uri: string }[]>('textDocument/definition', { textDocument: { uri: web }, position: { line: 1, character: 10 } });
+		assert.deepEqual(defs.map((d) => d.uri), [db]);
+		const prep = await c.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: web }, position: { line: 1, character: 10 } });
+		assert.equal(prep.placeholder, 'db');
+		const edit = await c.request<{ documentChanges: ({ kind?: string; oldUri?: string; newUri?: string; edits?: { newText: string }[] })[] }>('textDocument/rename', { textDocument: { uri: web }, position: { line: 1, character: 10 }, newName: 'database' });
+		assert.deepEqual(edit.documentChanges.filter((d) => d.kind === 'rename').map((d) => [d.oldUri, d.newUri]), [[db, 'file:///etc/containers/systemd/database.container']]);
+		assert.deepEqual(edit.documentChanges.flatMap((d) => d.edits ?? []).map((e) => e.newText), ['database.service']);
+	} finally { await c.stop(); }
+});

@@ -14,6 +14,7 @@ import { pathToUri, uriToPath } from './uri';
 import { readUnitText, scanForUnits } from './workspace-scan';
 import { getUnitFileInfo } from '../service/unit-path';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/types';
+import { registerNavigation } from './navigation';
 
 const PUSH_DEBOUNCE_MS = 200;
 
@@ -49,6 +50,9 @@ export function startServer(connection: Connection): void {
 				foldingRangeProvider: true,
 				selectionRangeProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				definitionProvider: true,
+				referencesProvider: true,
+				renameProvider: { prepareProvider: true },
 				...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
 			},
 			serverInfo: { name: 'qm-quadlet', version: '0.1.0' },
@@ -252,6 +256,7 @@ export function startServer(connection: Connection): void {
 		pending.clear();
 	});
 
+	registerNavigation(connection, service, documents);
 	void positionAt;
 	documents.listen(connection);
 	connection.listen();

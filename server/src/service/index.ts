@@ -10,10 +10,11 @@ import { validateFile } from './features/validate';
 import type { Diagnostic, Fix, ServiceOptions } from './types';
 import { Workspace } from './workspace/workspace';
 import { createContext } from './features/validate';
+import { findDefinition, findReferences, renameUnit, type Location, type RenameResult } from './features/navigation';
 import { domainLabel, type DomainInfo } from './qm/domain';
 
 export * from './types';
-export type { Completion, HoverResult, FoldRange, UnitSymbol };
+export type { Completion, HoverResult, FoldRange, UnitSymbol, Location, RenameResult };
 export { Workspace } from './workspace/workspace';
 export { parseUnit } from './parser/parse-unit';
 export { getUnitFileInfo, serviceNameFor } from './unit-path';
@@ -32,6 +33,12 @@ export interface LanguageService {
 	findDocumentSymbols(path: string): UnitSymbol[];
 	getFoldingRanges(path: string): FoldRange[];
 	getSelectionRanges(path: string, offsets: number[]): { start: number; end: number }[][];
+	/** Go to definition from a unit reference or a path in a value. */
+	findDefinition(path: string, offset: number): Location[];
+	/** Who references the unit of `path` (by name), and who shares its paths. */
+	findReferences(path: string): Location[];
+	/** Rename the unit of `path`: the file, its drop-in directory and every reference. */
+	renameUnit(path: string, newName: string): RenameResult | { error: string };
 	/** The QM domain of a file (qm, qm-boundary, asil, unknown) and why. */
 	getDomain(path: string): DomainInfo | undefined;
 }
@@ -77,6 +84,9 @@ export function createLanguageService(options: ServiceOptions = {}, workspace = 
 			const f = workspace.get(path);
 			return f ? getFoldingRanges(f.parsed) : [];
 		},
+		findDefinition: (path, offset) => findDefinition(workspace, path, offset, service.options),
+		findReferences: (path) => findReferences(workspace, path, service.options),
+		renameUnit: (path, newName) => renameUnit(workspace, path, newName),
 		getDomain(path) {
 			const f = workspace.get(path);
 			if (!f) return undefined;
