@@ -14,6 +14,8 @@ export interface LspClient {
 	diagnosticsMatching(uri: string, pred: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
 	request<R>(method: string, params: unknown, token?: CancellationTokenSource): Promise<R>;
 	notify(method: string, params: unknown): void;
+	/** Every publishDiagnostics received so far, in order. */
+	allPublished(): PublishDiagnosticsParams[];
 	stderr(): string;
 	stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startLsp(opts: { rootUri?: string | null; pull?: boolean; 
 		}),
 		request: (method, params, token) => (token ? connection.sendRequest(method, params, token.token) : connection.sendRequest(method, params)),
 		notify: (method, params) => { connection.sendNotification(method, params).catch(() => undefined); },
+		allPublished: () => published,
 		stderr: () => err,
 		async stop() {
 			try {

@@ -18,6 +18,7 @@ export interface CollectResult {
 }
 
 const SKIP = new Set(['node_modules', '.git']);
+const HARD_READ_LIMIT = 256 * 1024 * 1024;
 
 /** Expands the given paths into unit files and reads them, collecting I/O errors as messages. */
 export async function collectFiles(paths: string[], root: string | undefined, maxBytes: number): Promise<CollectResult> {
@@ -61,7 +62,9 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 		try {
 			const st = await fs.stat(real);
 			if (!st.isFile()) { errors.push(`${show(real)}: not a regular file`); continue; }
-			if (st.size > maxBytes) { errors.push(`${show(real)}: ${st.size} bytes is larger than the ${maxBytes}-byte analysis limit; skipped`); continue; }
+			// Files over the analysis limit are still listed (with one notice from the service);
+			// only absurd sizes are not even read.
+			if (st.size > Math.max(maxBytes, HARD_READ_LIMIT)) { errors.push(`${show(real)}: ${st.size} bytes is too large to read; skipped`); continue; }
 			const buf = await fs.readFile(real);
 			const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
 			files.push({ display: show(real), real, system: systemPath(real, absRoot), text });

@@ -257,6 +257,12 @@ export function startServer(connection: Connection): void {
 	});
 
 	registerNavigation(connection, service, documents);
+	// The server's copy of an open document (text and version): lets tests and bug reports check
+	// that incremental sync kept the server in step with the editor.
+	connection.onRequest('qmQuadlet/documentState', (params: { uri: string }) => {
+		const doc = documents.get(params.uri);
+		return doc ? { version: doc.version, text: doc.getText() } : null;
+	});
 	void positionAt;
 	documents.listen(connection);
 	connection.listen();

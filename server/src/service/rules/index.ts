@@ -1,5 +1,6 @@
 import type { Rule, RuleMeta } from './rule';
 import { SYNTAX_RULES } from './syntax';
+import { LIMIT_RULES } from './limits';
 import unknownSection from './unknown-section';
 import sectionWrongKind from './section-wrong-kind';
 import { quadletUnknownKey, systemdUnknownKey } from './unknown-key';
@@ -26,7 +27,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Every rule id with its metadata: checks plus the parser's syntax problems. */
-export const ALL_RULE_METAS: readonly RuleMeta[] = [...Object.values(SYNTAX_RULES), ...RULES];
+export const ALL_RULE_METAS: readonly RuleMeta[] = [...Object.values(SYNTAX_RULES), ...LIMIT_RULES, ...RULES];
 
 const byId = new Map(ALL_RULE_METAS.map((r) => [r.id, r]));
 
