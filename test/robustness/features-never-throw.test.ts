@@ -78,7 +78,8 @@ test('every quick fix changes only its own lines, keeps comments, and removes it
 		for (const path of PATHS.slice(0, 3)) {
 			const s = createLanguageService();
 			s.workspace.set(path, text);
-			for (const d of s.doValidation(path)) {
+			const before = s.doValidation(path);
+			for (const d of before) {
 				for (const fix of d.fixes ?? []) {
 					if (fix.otherFiles?.length || fix.renames?.length) continue;
 					const after = applyEdits(text, fix.edits);
@@ -93,11 +94,13 @@ test('every quick fix changes only its own lines, keeps comments, and removes it
 					if (!fix.edits.some((e) => e.newText.includes('\n') || text.slice(e.start, e.end).includes('\n'))) assert.ok(after.endsWith(tail), `${f}: ${fix.title} changed later lines`);
 					// Comments survive.
 					for (const line of text.split('\n')) if (/^\s*[#;]/.test(line) && !fix.title.startsWith('Remove')) assert.ok(after.includes(line.trim()), `${f}: ${fix.title} lost comment ${line}`);
-					// The diagnostic it fixed is gone (same code at the same start).
+					// The diagnostic it fixed is gone: fewer findings with that code and message than before
+					// (a duplicated line may carry the same finding twice).
 					const s2 = createLanguageService();
 					s2.workspace.set(path, after);
-					const again = s2.doValidation(path).filter((x) => x.code === d.code && x.message === d.message);
-					assert.equal(again.length, 0, `${f}: "${fix.title}" did not remove ${d.code}: ${d.message}`);
+					const same = (x: { code: string; message: string }) => x.code === d.code && x.message === d.message;
+					const again = s2.doValidation(path).filter(same).length;
+					assert.ok(again < before.filter(same).length, `${f}: "${fix.title}" did not remove ${d.code}: ${d.message}`);
 				}
 			}
 		}

@@ -61,26 +61,35 @@ export interface FoundPath {
 	abstract: boolean;
 }
 
-const PATH_TOKEN = /(unix:path=|unix:abstract=|[A-Za-z0-9_]*=|--[a-z-]+=)?(@[\w.-]+|\/[^\s"',;:]*|%t\/[^\s"',;:]*)/g;
-
 /**
  * Absolute paths mentioned in an `Environment=`/`Exec=` style value (`SOCKET_PATH=/run/x.sock`,
  * `unix:path=/run/bus`, `--socket=/run/a`). Abstract names (`@x`, `unix:abstract=`) are flagged.
+ * Linear in the value's length: values can be megabytes long.
  */
 export function findPaths(value: string): FoundPath[] {
 	const out: FoundPath[] = [];
-	PATH_TOKEN.lastIndex = 0;
+	const word = /[^\s"',;]+/g;
 	let m: RegExpExecArray | null;
-	while ((m = PATH_TOKEN.exec(value)) !== null) {
-		const prefix = m[1] ?? '';
-		const body = m[2];
-		const before = m.index === 0 ? '' : value[m.index - 1];
-		// A "/" in the middle of a word (a/b) is not a path.
-		if (!prefix && before && !/[\s"'=(]/.test(before)) continue;
+	while ((m = word.exec(value)) !== null) {
+		const w = m[0];
+		let bodyAt = 0;
+		let prefix = '';
+		const unix = w.indexOf('unix:');
+		if (unix >= 0 && (w.startsWith('path=', unix + 5) || w.startsWith('abstract=', unix + 5))) {
+			bodyAt = w.indexOf('=', unix) + 1;
+			prefix = w.slice(unix, bodyAt);
+		} else {
+			const eq = w.lastIndexOf('=', w.search(/[/@%]|$/));
+			if (eq >= 0) { bodyAt = eq + 1; prefix = w.slice(0, bodyAt); }
+		}
+		let body = w.slice(bodyAt);
+		// Stop at a ":" (e.g. "/a:/b" volume-like pairs or "host:/x" are not one path).
+		const colon = body.indexOf(':');
+		if (colon > 0) body = body.slice(0, colon);
 		const abstract = body.startsWith('@') || prefix === 'unix:abstract=';
-		if (body.startsWith('@') && !prefix) continue;
+		if (!(body.startsWith('/') || body.startsWith('%t/') || (abstract && prefix))) continue;
 		const socketLike = prefix.startsWith('unix:') || /SOCK|socket/i.test(prefix) || /\.sock(et)?$/.test(body) || /(^|_)(ADDRESS|BUS)=$/.test(prefix);
-		out.push({ path: body, index: m.index + prefix.length, length: body.length, socketLike, abstract });
+		out.push({ path: body, index: m.index + bodyAt, length: body.length, socketLike, abstract });
 	}
 	return out;
 }
