@@ -34,8 +34,10 @@ interface CodeServerLib {
 	startCodeServer(o: { node24: string; entry: string; dirs: Dirs; folder: string; port: number; env: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Running>;
 }
 
+/** $CHROMIUM when set (even if missing: that forces the skip path), else Debian's paths. */
 function findChromium(): string | undefined {
-	return [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+	if (process.env.CHROMIUM) return existsSync(process.env.CHROMIUM) ? process.env.CHROMIUM : undefined;
+	return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 }
 
 let skipReason: string | undefined;
@@ -78,7 +80,7 @@ describe('QM Quadlet in the VS Code workbench (code-server + chromium)', { timeo
 	before(async () => {
 		const chromiumPath = findChromium();
 		if (!chromiumPath) {
-			skipReason = 'chromium not found (/usr/bin/chromium; set CHROMIUM=/path): install it with `apt-get install -y chromium`';
+			skipReason = `chromium not found (${process.env.CHROMIUM ? `CHROMIUM=${process.env.CHROMIUM}` : '/usr/bin/chromium'}): install it with \`apt-get install -y chromium\` or set CHROMIUM=/path/to/chromium`;
 			console.log(`# SKIP browser tests: ${skipReason}`);
 			return;
 		}
