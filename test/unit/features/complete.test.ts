@@ -73,3 +73,16 @@ test('comments get no completion', () => {
 test('before any section, sections are offered', () => {
 	assert.equal(completeAndApply('|', '[Container]'), '[Container]\n');
 });
+
+test('Requires= offers the generated service names and sockets of the same domain only', () => {
+	const files = {
+		'/etc/containers/systemd/db.container': '[Container]\nImage=quay.io/a/db:1\n',
+		'/etc/containers/systemd/data.volume': '[Volume]\n',
+		'/etc/systemd/system/api.socket': '[Socket]\nListenStream=/run/api.sock\n',
+		'/etc/qm/containers/systemd/qmapp.container': '[Container]\nImage=quay.io/a/q:1\n',
+	};
+	const [text, offset] = cursor('[Unit]\nRequires=|\n[Container]\nImage=quay.io/a/b:1\n');
+	const labels = serviceWith({ ...files, [P]: text }).doComplete(P, offset).map((i) => i.label).sort();
+	assert.deepEqual(labels, ['api.socket', 'data-volume.service', 'db.service']);
+	assert.equal(completeAndApply('[Unit]\nAfter=d|\n', 'db.service', files), '[Unit]\nAfter=db.service\n');
+});

@@ -6,7 +6,8 @@ import type { OffsetEdit, ServiceOptions } from '../types';
 import { extensionOf, searchRootKey, serviceNameFor, dirName } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
 import { keyDocMarkdown } from './docs';
-import { NEWEST } from './validate';
+import { NEWEST, domainConfig } from './validate';
+import { getQmModel, resolutionDomain } from '../qm/model';
 
 export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'unit' | 'specifier' | 'snippet';
 
@@ -64,7 +65,7 @@ export function doComplete(workspace: Workspace, path: string, offset: number, o
 			const spec = ctx.section ? catalog.section(kind, ctx.section.name) : undefined;
 			const keySpec = spec && Object.prototype.hasOwnProperty.call(spec.keys, ctx.key) ? spec.keys[ctx.key] : undefined;
 			if (!keySpec) return [];
-			return valueCompletions(workspace, file, keySpec, ctx);
+			return valueCompletions(workspace, file, keySpec, ctx, options);
 		}
 		case 'specifier':
 			return [...getSpecifiers().values()].map((s) => ({
@@ -125,12 +126,36 @@ export function describeType(key: KeySpec): string {
 	return parts.join(' · ');
 }
 
-function valueCompletions(workspace: Workspace, file: WorkspaceFile, key: KeySpec, ctx: { replaceStart: number; replaceEnd: number; prefix: string; key: string }): Completion[] {
+/**
+ * [Unit] dependencies: the names the file's own systemd knows (host or QM): generated service
+ * names, socket units, aliases — never units of the other domain.
+ */
+function dependencyCompletions(workspace: Workspace, file: WorkspaceFile, edit: (t: string) => OffsetEdit, options: ServiceOptions): Completion[] {
+	const model = getQmModel(workspace, domainConfig(workspace, options));
+	const here = model.unitOf(file.path);
+	const domain = here?.domain.domain ?? 'unknown';
+	const out: Completion[] = [];
+	const seen = new Set<string>();
+	for (const u of model.units) {
+		if (u === here || resolutionDomain(u.domain.domain) !== resolutionDomain(domain)) continue;
+		const names = u.kind === 'socket' ? [u.fileName] : [u.serviceName, ...[...u.names].filter((n) => n !== u.serviceName && n !== u.fileName)];
+		for (const name of names) {
+			if (seen.has(name)) continue;
+			seen.add(name);
+			out.push({ label: name, kind: 'unit', detail: `${u.fileName} · ${u.file.path}`, edit: edit(name), sortText: `1${name}` });
+		}
+	}
+	return out;
+}
+
+function valueCompletions(workspace: Workspace, file: WorkspaceFile, key: KeySpec, ctx: { replaceStart: number; replaceEnd: number; prefix: string; key: string }, options: ServiceOptions = {}): Completion[] {
 	const out: Completion[] = [];
 	const edit = (newText: string): OffsetEdit => ({ start: ctx.replaceStart, end: ctx.replaceEnd, newText });
 	const values = closedValues(key) ?? (key.values ?? []).filter((v) => !v.startsWith('<'));
 	values.forEach((v, i) => out.push({ label: v, kind: 'enum', edit: edit(v), sortText: `0${String(i).padStart(3, '0')}`, detail: key.default === v ? 'default' : undefined }));
-	if (key.references) {
+	if (key.type === 'sd-unit-list') {
+		out.push(...dependencyCompletions(workspace, file, edit, options));
+	} else if (key.references) {
 		for (const target of referenceTargets(workspace, file, key.references)) {
 			const suffix = key.type === 'volume-spec' ? ':' : '';
 			const label = target.info.fileName;
