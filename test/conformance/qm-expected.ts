@@ -43,7 +43,14 @@ export function parseExpected(markdown: string): ExpectedFile[] {
 		const inPath = /^(docs\/[^/]+)\/(.*)$/.exec(file);
 		if (inPath) { fileTree = inPath[1]; file = inPath[2]; }
 		const text = cells[cells.length - 1].replace(/\*\*Mutation:\*\*.*$/s, '');
-		out.push({ tree: fileTree, file, row: cells[0], ...findings(text), text });
+		let found = findings(text);
+		// "same as bluechi-tester-1": the expectations of that row in the same tree.
+		const same = /^same as ([\w.@-]+)/.exec(text);
+		if (same && found.expected.length === 0) {
+			const ref = out.find((r) => r.tree === fileTree && r.file.includes(same[1]));
+			if (ref) found = { expected: ref.expected, allowed: ref.allowed, forbidden: ref.forbidden };
+		}
+		out.push({ tree: fileTree, file, row: cells[0], ...found, text });
 	}
 	return out;
 }

@@ -2,6 +2,7 @@ import {
 	CodeActionKind, FoldingRangeKind, SymbolKind, TextDocumentSyncKind, TextDocuments,
 	type Connection, type DocumentSymbol, type InitializeParams, type InitializeResult, type CodeAction,
 	DocumentDiagnosticReportKind, DidChangeWatchedFilesNotification, FileChangeType,
+	type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/index';
@@ -15,6 +16,7 @@ import { readUnitText, scanForUnits } from './workspace-scan';
 import { getUnitFileInfo } from '../service/unit-path';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/types';
 import { registerNavigation } from './navigation';
+import { registerPreview } from './preview';
 
 const PUSH_DEBOUNCE_MS = 200;
 
@@ -240,15 +242,33 @@ export function startServer(connection: Connection): void {
 		}));
 	}, [], 'code actions', token));
 
-	function toWorkspaceEdit(uri: string, fix: Fix) {
+	/**
+	 * A fix as a workspace edit. Fixes that create files (edits for a path nobody has) or rename
+	 * files need documentChanges; plain ones use the simpler `changes` map.
+	 */
+	function toWorkspaceEdit(uri: string, fix: Fix): WorkspaceEdit {
 		const file = fileOf(uri);
-		const changes: Record<string, { range: ReturnType<typeof rangeOf>; newText: string }[]> = {};
-		if (file) changes[uri] = fix.edits.map((e) => ({ range: rangeOf(file.parsed, e.start, e.end), newText: e.newText }));
+		const edits: { uri: string; edits: TextEdit[]; create: boolean }[] = [];
+		if (file) edits.push({ uri, edits: fix.edits.map((e) => ({ range: rangeOf(file.parsed, e.start, e.end), newText: e.newText })), create: false });
 		for (const other of fix.otherFiles ?? []) {
 			const p = parsedOf(other.path);
-			if (p) changes[pathToUri(other.path)] = other.edits.map((e) => ({ range: rangeOf(p, e.start, e.end), newText: e.newText }));
+			// A path we don't know yet is a new file: its edits are inserts at the start.
+			edits.push({
+				uri: pathToUri(other.path),
+				edits: other.edits.map((e) => (p ? { range: rangeOf(p, e.start, e.end), newText: e.newText } : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: e.newText })),
+				create: !p,
+			});
 		}
-		return { changes };
+		if (!edits.some((e) => e.create) && !fix.renames?.length) {
+			return { changes: Object.fromEntries(edits.map((e) => [e.uri, e.edits])) };
+		}
+		const documentChanges: WorkspaceEdit['documentChanges'] = [];
+		for (const e of edits) {
+			if (e.create) documentChanges.push({ kind: 'create', uri: e.uri, options: { ignoreIfExists: true } });
+			documentChanges.push({ textDocument: { uri: e.uri, version: documents.get(e.uri)?.version ?? null }, edits: e.edits });
+		}
+		for (const r of fix.renames ?? []) documentChanges.push({ kind: 'rename', oldUri: pathToUri(r.from), newUri: pathToUri(r.to) });
+		return { documentChanges };
 	}
 
 	connection.onShutdown(() => {
@@ -257,6 +277,7 @@ export function startServer(connection: Connection): void {
 	});
 
 	registerNavigation(connection, service, documents);
+	registerPreview(connection, service, documents);
 	// The server's copy of an open document (text and version): lets tests and bug reports check
 	// that incremental sync kept the server in step with the editor.
 	connection.onRequest('qmQuadlet/documentState', (params: { uri: string }) => {

@@ -176,7 +176,7 @@ function domainFromContent(parsed: ParsedUnit): DomainInfo | undefined {
 export function prefixesFromQmContainer(parsed: ParsedUnit): QmPrefixes | undefined {
 	const found: Partial<QmPrefixes> = {};
 	for (const e of parsed.entries) {
-		if (e.key !== 'Environment' || e.section?.name !== 'Container') continue;
+		if (e.key !== 'Environment' || (e.section?.name !== 'Container' && e.section?.name !== 'Service')) continue;
 		for (const m of e.value.matchAll(/(?:^|\s)"?(ROOTFS|RWETCFS|RWVARFS)=([^\s"]+)"?/g)) {
 			const key = m[1].toLowerCase() as keyof QmPrefixes;
 			found[key] = m[2].replace(/\/+$/, '');

@@ -245,9 +245,10 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile
 			const e = view.last(primary, key);
 			return e ? { value: unquoteValue(e.entry.value), entry: e } : undefined;
 		};
-		label.type = last('SecurityLabelType') ?? label.type;
-		label.level = last('SecurityLabelLevel') ?? label.level;
-		label.fileType = last('SecurityLabelFileType') ?? label.fileType;
+		// PodmanArgs come after the generated flags on podman's command line, so they win.
+		label.type = label.type ?? last('SecurityLabelType');
+		label.level = label.level ?? last('SecurityLabelLevel');
+		label.fileType = label.fileType ?? last('SecurityLabelFileType');
 		const disable = last('SecurityLabelDisable');
 		if (disable) label.disable = disable;
 		const nested = last('SecurityLabelNested');
@@ -290,9 +291,13 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile
 	return { file, virtual, domain, kind, fileName, serviceName, names, view, mounts, refs, listens, activates, claimsSockets, label, deps, pod, env };
 }
 
+/**
+ * Variables systemd expands in the generated ExecStart (`${ROOTFS}` in qm.container): the
+ * service's own [Service] Environment= plus the container's Environment=.
+ */
 function collectEnv(view: UnitView, primary: string): Record<string, string> {
 	const env: Record<string, string> = {};
-	for (const e of view.lookupAll(primary, 'Environment')) {
+	for (const e of [...view.lookupAll('Service', 'Environment'), ...(primary === 'Service' ? [] : view.lookupAll(primary, 'Environment'))]) {
 		for (const w of splitWords(e.entry.value)) {
 			const eq = w.indexOf('=');
 			if (eq > 0) env[w.slice(0, eq)] = w.slice(eq + 1);

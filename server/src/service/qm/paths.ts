@@ -68,7 +68,7 @@ export interface FoundPath {
  */
 export function findPaths(value: string): FoundPath[] {
 	const out: FoundPath[] = [];
-	const word = /[^\s"',;]+/g;
+	const word = /[^\s"',;\\]+/g;
 	let m: RegExpExecArray | null;
 	while ((m = word.exec(value)) !== null) {
 		const w = m[0];

@@ -2,6 +2,7 @@ import { checkValue } from '../catalog/value-types/index';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import { defineRule, type RuleContext } from './rule';
 import { knownEntries } from './section-lookup';
+import { qmOwnsMcsLevel } from '../qm/labels';
 
 /**
  * Diagnostic: quadlet/invalid-value
@@ -37,6 +38,8 @@ function checkValues(ctx: RuleContext, owner: 'quadlet' | 'systemd'): void {
 	for (const { entry, spec } of knownEntries(ctx)) {
 		if (spec.owner !== owner || !Object.prototype.hasOwnProperty.call(spec.keys, entry.key)) continue;
 		const keySpec = spec.keys[entry.key];
+		// In a known QM domain the qm/label-level-* rules report levels, with QM severities.
+		if (keySpec.type === 'mcs-level' && qmOwnsMcsLevel(ctx.domain.domain)) continue;
 		for (const p of checkValue(entry.value, keySpec, entry.key)) {
 			const start = valueIndexToOffset(entry, p.start);
 			const end = Math.max(valueIndexToOffset(entry, p.end), start);

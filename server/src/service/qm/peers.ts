@@ -1,0 +1,271 @@
+/**
+ * IPC peers: containers of one domain that talk to each other through a shared socket or file
+ * (qm-rules §2.2, "Peer detection"). MCS-constrained containers can only connect to sockets and
+ * write files whose level they dominate, so peers need one common `SecurityLabelLevel=` unless
+ * they already share a label (same pod, or one joins the other's IPC namespace).
+ *
+ * Two containers are peers when any of these holds:
+ *  - `socket-path`: both name the same socket path in `Environment=`/`Exec=` (`unix:path=…`,
+ *    `*_SOCKET*=…`, `--socket=…`) and at least one of them mounts something over that path (a
+ *    socket in each container's private /run links nothing);
+ *  - `run-mount`: they mount sources under `/run` (`/var/run`) or `/dev/shm` that are equal or
+ *    nested (one contains the other);
+ *  - `named-volume`: they mount the same named volume;
+ *  - `dependency-mount`: one `Requires=`/`After=`/… the other and their mount sources overlap.
+ * Shared places that need no common level are ignored: the ASIL↔QM bridge `/run/ipc` (its
+ * socket is created by the host systemd at s0), the bluechi socket, paths a `.socket` unit of the
+ * same domain listens on (systemd creates them as the manager, at s0), and a shared source both
+ * containers mount read-only (neither can create a socket or file there).
+ *
+ * Usage: `peersOf(model, unit)` for one container's links with evidence locations;
+ * `peerGroups(model, domain)` for the connected groups (peers of peers, pod mates included).
+ */
+import type { ViewEntry } from '../model/unit-view';
+import { valueIndexToOffset } from '../parser/parse-unit';
+import type { Domain } from '../types';
+import type { QmModel, QmMount, QmPathRef, QmUnit } from './model';
+import { isUnder, overlaps } from './paths';
+import { parsePodmanArgs } from './podman-args';
+
+export type PeerReason = 'socket-path' | 'run-mount' | 'named-volume' | 'dependency-mount';
+
+/** A place in a unit's files that shows the link: an Environment/Exec value, a mount source, a dependency. */
+export interface PeerSite {
+	/** File the text is in (the unit file or one of its drop-ins). */
+	path: string;
+	start: number;
+	end: number;
+	entry: ViewEntry;
+}
+
+export interface PeerEvidence {
+	reason: PeerReason;
+	/** What is shared: the socket path, the deeper of the two overlapping sources, or the volume name. */
+	shared: string;
+	/** Where the unit asked about shows it. */
+	here: PeerSite;
+	/** Where the peer shows it. */
+	there: PeerSite;
+}
+
+export interface PeerLink {
+	unit: QmUnit;
+	peer: QmUnit;
+	/** Why they are IPC peers; empty when they are only label mates (`sameLabel`). */
+	evidence: PeerEvidence[];
+	/**
+	 * They run with one SELinux label whatever their keys say: same `Pod=`, or one joins the
+	 * other's IPC namespace with `PodmanArgs=--ipc=container:<name>`. `site` is the `Pod=` or
+	 * `PodmanArgs=` text that does it (in either unit's files).
+	 */
+	sameLabel?: { how: 'pod' | 'ipc-namespace'; site: PeerSite };
+}
+
+const cache = new WeakMap<QmModel, Map<QmUnit, PeerLink[]>>();
+
+/**
+ * The containers `unit` is linked to (IPC peers and label mates), each with the evidence in both
+ * units' files. Only containers of the same domain (and manager scope) are considered; the QM
+ * boundary and unknown-domain files have no peers.
+ */
+export function peersOf(model: QmModel, unit: QmUnit): PeerLink[] {
+	let perModel = cache.get(model);
+	if (!perModel) {
+		perModel = new Map();
+		cache.set(model, perModel);
+	}
+	const hit = perModel.get(unit);
+	if (hit) return hit;
+	const links: PeerLink[] = [];
+	if (isPeerCandidate(unit)) {
+		const listened = listenPaths(model, unit.domain.domain);
+		for (const other of model.units) {
+			if (other === unit || !isPeerCandidate(other)) continue;
+			if (other.domain.domain !== unit.domain.domain || !!other.domain.userScope !== !!unit.domain.userScope) continue;
+			const evidence = linkEvidence(model, unit, other, listened);
+			const sameLabel = labelMates(unit, other);
+			if (evidence.length > 0 || sameLabel) links.push(sameLabel ? { unit, peer: other, evidence, sameLabel } : { unit, peer: other, evidence });
+		}
+	}
+	perModel.set(unit, links);
+	return links;
+}
+
+/**
+ * Connected groups of linked containers of one domain (size ≥ 2): a server and all its clients
+ * form one group even though the clients are not linked to each other.
+ */
+export function peerGroups(model: QmModel, domain: Domain): QmUnit[][] {
+	let perModel = groupCache.get(model);
+	if (!perModel) {
+		perModel = new Map();
+		groupCache.set(model, perModel);
+	}
+	const hit = perModel.get(domain);
+	if (hit) return hit;
+	const groups = computeGroups(model, domain);
+	perModel.set(domain, groups);
+	return groups;
+}
+
+const groupCache = new WeakMap<QmModel, Map<Domain, QmUnit[][]>>();
+
+function computeGroups(model: QmModel, domain: Domain): QmUnit[][] {
+	const units = model.units.filter((u) => u.domain.domain === domain && isPeerCandidate(u));
+	const parent = new Map<QmUnit, QmUnit>(units.map((u) => [u, u]));
+	const find = (u: QmUnit): QmUnit => {
+		let r = u;
+		while (parent.get(r) !== r) r = parent.get(r)!;
+		parent.set(u, r);
+		return r;
+	};
+	for (const u of units) for (const l of peersOf(model, u)) if (parent.has(l.peer)) parent.set(find(u), find(l.peer));
+	const groups = new Map<QmUnit, QmUnit[]>();
+	for (const u of units) {
+		const r = find(u);
+		groups.set(r, [...(groups.get(r) ?? []), u]);
+	}
+	return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort((a, b) => (a.file.path < b.file.path ? -1 : 1)));
+}
+
+/** The group of `unit` in `peerGroups` (just the unit when it has no links). */
+export function peerGroupOf(model: QmModel, unit: QmUnit): QmUnit[] {
+	return peerGroups(model, unit.domain.domain).find((g) => g.includes(unit)) ?? [unit];
+}
+
+/** The podman container name: `ContainerName=`, else `systemd-<unit base name>`. */
+export function containerName(unit: QmUnit): string {
+	const explicit = unit.view.lookup('Container', 'ContainerName');
+	if (explicit) return explicit;
+	return `systemd-${unit.fileName.replace(/\.container$/, '')}`;
+}
+
+/** Under the ASIL↔QM bridge directory `/run/ipc`. */
+export function isBridgePath(p: string): boolean {
+	return isUnder(p, '/run/ipc');
+}
+
+/** The bluechi agent socket: host `/run/bluechi/…`, QM `/run/bluechi.sock`. */
+export function isBluechiSocket(p: string): boolean {
+	return p === '/run/bluechi.sock' || isUnder(p, '/run/bluechi');
+}
+
+function isPeerCandidate(u: QmUnit): boolean {
+	return u.kind === 'container' && (u.domain.domain === 'qm' || u.domain.domain === 'asil');
+}
+
+/** Paths `.socket` units of a domain listen on: systemd creates those sockets itself. */
+function listenPaths(model: QmModel, domain: Domain): string[] {
+	const out: string[] = [];
+	for (const s of model.units) {
+		if (s.kind !== 'socket' || s.domain.domain !== domain) continue;
+		for (const l of s.listens) if (!l.abstract) out.push(l.path);
+	}
+	return out;
+}
+
+function ignoredShared(p: string, listened: readonly string[]): boolean {
+	return isBridgePath(p) || isBluechiSocket(p) || listened.some((l) => isUnder(p, l));
+}
+
+function linkEvidence(model: QmModel, a: QmUnit, b: QmUnit, listened: readonly string[]): PeerEvidence[] {
+	const out: PeerEvidence[] = [];
+	// Same socket path named in values, reachable through a mount of at least one of them.
+	for (const ra of a.refs) {
+		if (!ra.socketLike || ra.abstract || !ra.path.startsWith('/')) continue;
+		for (const rb of b.refs) {
+			if (!rb.socketLike || rb.abstract || rb.path !== ra.path) continue;
+			if (ignoredShared(ra.path, listened)) continue;
+			if (!coveredByMount(a, ra.path) && !coveredByMount(b, rb.path)) continue;
+			out.push({ reason: 'socket-path', shared: ra.path, here: refSite(ra), there: refSite(rb) });
+		}
+	}
+	const depends = dependencySite(a, b) ?? dependencySite(b, a);
+	for (const ma of a.mounts) {
+		for (const mb of b.mounts) {
+			if (readOnly(ma) && readOnly(mb)) continue;
+			if (ma.named && mb.named) {
+				const name = volumeName(model, a, ma.rawSource);
+				if (name === volumeName(model, b, mb.rawSource)) out.push({ reason: 'named-volume', shared: name, here: mountSite(ma), there: mountSite(mb) });
+				continue;
+			}
+			if (!ma.source || !mb.source || !overlaps(ma.source, mb.source)) continue;
+			const deeper = ma.source.length >= mb.source.length ? ma.source : mb.source;
+			if (ignoredShared(deeper, listened)) continue;
+			if (runLike(ma.source) && runLike(mb.source)) out.push({ reason: 'run-mount', shared: deeper, here: mountSite(ma), there: mountSite(mb) });
+			else if (depends) out.push({ reason: 'dependency-mount', shared: deeper, here: mountSite(ma), there: mountSite(mb) });
+		}
+	}
+	return out;
+}
+
+function runLike(p: string): boolean {
+	return isUnder(p, '/run') || isUnder(p, '/dev/shm');
+}
+
+function readOnly(m: QmMount): boolean {
+	return m.options.includes('ro');
+}
+
+/** Container-side path covered by one of the unit's mount destinations. */
+function coveredByMount(u: QmUnit, p: string): boolean {
+	return u.mounts.some((m) => m.dest.startsWith('/') && isUnder(p, m.dest.replace(/\/+$/, '') || '/'));
+}
+
+/** `data.volume` → the volume's podman name (`VolumeName=` or `systemd-data`); other names as written. */
+function volumeName(model: QmModel, u: QmUnit, raw: string): string {
+	if (!raw.endsWith('.volume')) return raw;
+	const unit = model.resolve(u.domain.domain, raw)[0];
+	return unit?.view.lookup('Volume', 'VolumeName') || `systemd-${raw.replace(/\.volume$/, '')}`;
+}
+
+/** Dependencies that mean "talks to" (not Conflicts=, OnFailure=, …). */
+const PEER_DEPS = new Set(['Requires', 'Requisite', 'BindsTo', 'Wants', 'After', 'PartOf', 'Upholds']);
+
+/** `a` has a [Unit] dependency naming `b`. */
+function dependencySite(a: QmUnit, b: QmUnit): PeerSite | undefined {
+	for (const d of a.deps) {
+		if (!PEER_DEPS.has(d.key)) continue;
+		const name = d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name;
+		if (!b.names.has(name) && !b.names.has(d.name)) continue;
+		const e = d.entry.entry;
+		const start = valueIndexToOffset(e, d.index);
+		return { path: d.entry.path, start, end: valueIndexToOffset(e, d.index + d.name.length), entry: d.entry };
+	}
+	return undefined;
+}
+
+function labelMates(a: QmUnit, b: QmUnit): PeerLink['sameLabel'] {
+	if (a.pod && b.pod && a.pod.trim() === b.pod.trim()) {
+		const e = a.view.last('Container', 'Pod');
+		if (e) return { how: 'pod', site: { path: e.path, start: e.entry.valueStart, end: e.entry.valueEnd, entry: e } };
+	}
+	return ipcJoin(a, b) ?? ipcJoin(b, a);
+}
+
+/** `a` joins `b`'s IPC namespace (`PodmanArgs=--ipc=container:<b>`); the site is in `a`'s files. */
+function ipcJoin(a: QmUnit, b: QmUnit): PeerLink['sameLabel'] {
+	const names = new Set([containerName(b), ...b.names]);
+	for (const e of a.view.lookupAll('Container', 'PodmanArgs')) {
+		for (const arg of parsePodmanArgs(e.entry.value)) {
+			if (arg.flag !== '--ipc' || !arg.value.startsWith('container:')) continue;
+			if (!names.has(arg.value.slice('container:'.length))) continue;
+			const start = valueIndexToOffset(e.entry, arg.valueIndex);
+			return { how: 'ipc-namespace', site: { path: e.path, start, end: valueIndexToOffset(e.entry, arg.valueIndex + arg.value.length), entry: e } };
+		}
+	}
+	return undefined;
+}
+
+function refSite(r: QmPathRef): PeerSite {
+	const e = r.entry.entry;
+	const start = valueIndexToOffset(e, r.index);
+	return { path: r.entry.path, start, end: valueIndexToOffset(e, r.index + r.length), entry: r.entry };
+}
+
+function mountSite(m: QmMount): PeerSite {
+	const e = m.entry.entry;
+	if (m.sourceIndex < 0) return { path: m.entry.path, start: e.valueStart, end: e.valueEnd, entry: m.entry };
+	const start = valueIndexToOffset(e, m.sourceIndex);
+	return { path: m.entry.path, start, end: valueIndexToOffset(e, m.sourceIndex + m.rawSource.length), entry: m.entry };
+}
