@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectFiles } from './cli/collect';
+import { generate } from './cli/generate';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/format';
 import { createLanguageService, domainLabel } from './service/index';
 import { DEFAULT_MAX_FILE_SIZE } from './service/types';
@@ -18,6 +19,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 	}
 	if (args.command === 'help') { out(USAGE); return 0; }
 	if (args.command === 'version') { out(VERSION); return 0; }
+	if (args.command === 'generate') return generate(args.argv, out, err);
 	return lint(args, out, err);
 }
 

@@ -7,11 +7,12 @@ export interface LintArgs {
 	maxFileSize?: number;
 }
 
-export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'generate'; argv: string[] };
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: qm-quadlet lint [options] <path>...
+       qm-quadlet generate [--root DIR] [--user] <path>...   (see qm-quadlet generate --help)
 
 Lints Podman Quadlet units (.container .pod .kube .volume .network .image .build
 .artifact, drop-ins <unit>.d/*.conf) and systemd .socket/.service units.
@@ -32,6 +33,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 	if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
 	if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
 	const [command, ...rest] = argv;
+	if (command === 'generate') return { command: 'generate', argv: rest };
 	if (command !== 'lint') throw new UsageError(`unknown command "${command}"`);
 	const out: LintArgs = { command: 'lint', format: 'text', root: undefined, podmanVersion: undefined, paths: [] };
 	for (let i = 0; i < rest.length; i++) {
