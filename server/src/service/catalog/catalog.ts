@@ -46,6 +46,9 @@ export const PRIMARY_SECTION: Partial<Record<UnitKind, string>> = {
 	image: 'Image', build: 'Build', artifact: 'Artifact', socket: 'Socket', service: 'Service',
 };
 
+/** First podman release that reads each unit type (the others came with quadlet itself, 4.4). */
+export const UNIT_KIND_SINCE: Partial<Record<UnitKind, string>> = { image: '4.8', pod: '5.0', build: '5.2', artifact: '5.7' };
+
 const ORDER = ['Unit', 'Container', 'Pod', 'Kube', 'Volume', 'Network', 'Image', 'Build', 'Artifact', 'Socket', 'Quadlet', 'Service', 'Install'];
 
 let cached: Catalog | undefined;

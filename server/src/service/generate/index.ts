@@ -3,7 +3,7 @@
  * drop-ins, template instance and the units it references) into the systemd service podman
  * would write, or the reason podman would refuse it. Pure: works on the workspace only.
  */
-import { compareVersions, getCatalog, PRIMARY_SECTION } from '../catalog/catalog';
+import { compareVersions, getCatalog, PRIMARY_SECTION, UNIT_KIND_SINCE } from '../catalog/catalog';
 import type { UnitKind } from '../catalog/catalog-schema';
 import { UnitView } from '../model/unit-view';
 import { dirName, isQuadletKind } from '../unit-path';
@@ -51,7 +51,6 @@ const CONVERTERS: Partial<Record<UnitKind, (ctx: GenContext) => void>> = {
 };
 
 /** First podman release that reads each unit type. */
-const KIND_SINCE: Partial<Record<UnitKind, string>> = { image: '4.8', pod: '5.0', build: '5.2', artifact: '5.7' };
 
 export function generateUnit(workspace: Workspace, path: string, options: GenerateOptions = {}): GeneratedUnit {
 	const warnings: string[] = [];
@@ -62,7 +61,7 @@ export function generateUnit(workspace: Workspace, path: string, options: Genera
 	const primary = kind ? PRIMARY_SECTION[kind] : undefined;
 	if (!kind || !primary || !isQuadletKind(kind) || file.info.dropIn) return refused('', `${file.info.fileName} is not a quadlet unit file`);
 	const atMost = (version: string) => versionAtMost(options.podmanVersion, version);
-	const since = KIND_SINCE[kind];
+	const since = UNIT_KIND_SINCE[kind];
 	if (since && options.podmanVersion && compareVersions(since, options.podmanVersion.replace(/^(\d+\.\d+).*$/, '$1')) > 0) {
 		return refused('', `podman ${options.podmanVersion} does not read .${kind} files (added in ${since})`);
 	}

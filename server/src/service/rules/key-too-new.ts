@@ -1,8 +1,7 @@
-import { compareVersions } from '../catalog/catalog';
+import { compareVersions, UNIT_KIND_SINCE } from '../catalog/catalog';
 import { defineRule } from './rule';
 import { knownEntries } from './section-lookup';
 
-const KIND_SINCE: Record<string, string> = { image: '4.8', pod: '5.0', build: '5.2', artifact: '5.7' };
 
 /**
  * Diagnostic: quadlet/key-too-new
@@ -18,7 +17,7 @@ export default defineRule({
 	appliesTo: (ctx) => ctx.podmanVersion !== 'unreleased',
 	check(ctx) {
 		const target = ctx.podmanVersion;
-		const kindSince = KIND_SINCE[ctx.kind];
+		const kindSince = UNIT_KIND_SINCE[ctx.kind];
 		const first = ctx.parsed.sections[0];
 		if (kindSince && compareVersions(kindSince, target) > 0 && first && !ctx.info.dropIn) {
 			ctx.report({
