@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIR, assertFix, covered, fixNamed, one, only } from './generator-helpers';
+import { assertFix, covered, fixNamed, one, only } from './generator-helpers';
 
 const CODE = 'quadlet/service-type';
+// A folder of no known QM domain: in host/QM folders qm/service-type-invalid reports instead.
+const DIR = '/srv/units';
 const P = `${DIR}/web.container`;
 
 test('service-type: Type=simple in a container', () => {
@@ -32,4 +34,13 @@ test('service-type: only the value podman reads counts, reported in the file tha
 	const files = { [P]: '[Container]\nImage=quay.io/org/web:1\n', [dropIn]: '[Service]\nType=exec\n' };
 	assert.deepEqual(only(CODE, files, P), []);
 	assert.equal(covered(files[dropIn], one(CODE, files, dropIn)), 'Type=exec');
+});
+
+test('service-type: in a known QM domain the line is reported once, as qm/service-type-invalid', () => {
+	for (const dir of ['/etc/containers/systemd', '/etc/qm/containers/systemd']) {
+		const p = `${dir}/web.container`;
+		const files = { [p]: '[Container]\nImage=quay.io/org/web:1\n[Service]\nType=simple\n' };
+		assert.deepEqual(only(CODE, files, p), [], dir);
+		assert.equal(only('qm/service-type-invalid', files, p).length, 1, dir);
+	}
 });

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIR, covered, one, only } from './generator-helpers';
+import { covered, one, only } from './generator-helpers';
 
 const CODE = 'quadlet/service-user-group';
+// A folder of no known QM domain: in host/QM folders qm/service-user-group reports instead.
+const DIR = '/srv/units';
 
 test('service-user-group: [Service] User= in a container', () => {
 	const p = `${DIR}/web.container`;
@@ -24,4 +26,13 @@ test('service-user-group: [Container] User= and plain .service files are fine', 
 	assert.deepEqual(only(CODE, { [p]: '[Container]\nImage=quay.io/org/web:1\nUser=web\n' }, p), []);
 	const svc = '/etc/systemd/system/web.service';
 	assert.deepEqual(only(CODE, { [svc]: '[Service]\nUser=web\nExecStart=/bin/web\n' }, svc), []);
+});
+
+test('service-user-group: in a known QM domain the line is reported once, as qm/service-user-group', () => {
+	for (const dir of ['/etc/containers/systemd', '/etc/qm/containers/systemd']) {
+		const p = `${dir}/web.container`;
+		const files = { [p]: '[Container]\nImage=quay.io/org/web:1\n[Service]\nUser=web\n' };
+		assert.deepEqual(only(CODE, files, p), [], dir);
+		assert.equal(only('qm/service-user-group', files, p).length, 1, dir);
+	}
 });

@@ -62,3 +62,13 @@ test('unresolved-reference: values cleared by an empty assignment are not used',
 	const text = '[Container]\nImage=quay.io/org/web:1\nNetwork=missing.network\nNetwork=\nNetwork=host\n';
 	assert.deepEqual(only(CODE, { [P]: text }, P), []);
 });
+
+test('unresolved-reference: a dependency on a quadlet of the other systemd is qm/unit-dep-cross-domain\'s finding', () => {
+	const client = '/etc/qm/containers/systemd/client.container';
+	const text = '[Unit]\nRequires=server.container\n[Container]\nImage=quay.io/org/client:1\n';
+	const files = { [client]: text, [`${DIR}/server.container`]: '[Container]\nImage=quay.io/org/server:1\n' };
+	assert.deepEqual(only(CODE, files, client), []);
+	assert.equal(covered(text, one('qm/unit-dep-cross-domain', files, client)), 'server.container');
+	// Missing everywhere: still the generator's error.
+	assert.equal(only(CODE, { [client]: text }, client).length, 1);
+});

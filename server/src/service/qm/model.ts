@@ -203,7 +203,8 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile
 	const view = virtual ? new UnitView(dropIns[0], dropIns.slice(1)) : new UnitView(file, dropIns);
 	const primary = PRIMARY_SECTION[kind] ?? '';
 	const serviceNameKey = isQuadletKind(kind) ? view.lookup(primary, 'ServiceName') : undefined;
-	const serviceName = serviceNameFor(fileName, serviceNameKey);
+	// A socket unit is known by its own name; the service it activates is another unit.
+	const serviceName = kind === 'socket' ? fileName : serviceNameFor(fileName, serviceNameKey);
 	const names = new Set<string>([serviceName, fileName]);
 	for (const a of view.lookupWords('Install', 'Alias')) names.add(a);
 	if (kind === 'socket' || kind === 'service') names.add(fileName);

@@ -15,6 +15,8 @@ export default defineRule({
 	fix: 'Remove Type= (notify is the default) or write Type=oneshot for a container that runs to completion.',
 	appliesTo: (ctx) => ctx.kind === 'container' || ctx.kind === 'kube',
 	check(ctx) {
+		// In a known QM domain qm/service-type-invalid reports the same line.
+		if (ctx.domain.domain !== 'unknown') return;
 		const last = ctx.view.last('Service', 'Type');
 		if (!last || last.path !== ctx.path) return;
 		const value = lookupText(last.entry).text;

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { isQuadletFile, replaceFix, resolveUnit, suggestUnit } from './support';
 import { unitRefs } from './unit-refs';
+import { definedOnlyElsewhere } from '../../qm/sockets-index';
 
 /**
  * Diagnostic: quadlet/unresolved-reference
@@ -19,6 +20,8 @@ export default defineRule({
 		for (const ref of unitRefs(ctx)) {
 			if (ref.at.path !== ctx.path) continue;
 			if (resolveUnit(ctx, ref.name)) continue;
+			// A [Unit] dependency on a unit of the other systemd (host vs QM): qm/unit-dep-cross-domain.
+			if (ref.at.entry.section?.name === 'Unit' && definedOnlyElsewhere(ctx.qm(), ctx.domain.domain, ref.name)) continue;
 			const guess = suggestUnit(ctx, ref.name);
 			ctx.report({
 				start: ref.start, end: ref.end,
