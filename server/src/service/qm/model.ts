@@ -3,7 +3,7 @@ import { PRIMARY_SECTION } from '../catalog/catalog';
 import { UnitView, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
 import type { Domain } from '../types';
 import { baseName, dirName, dropInDirNames, isQuadletKind, serviceNameFor } from '../unit-path';
-import type { Workspace, WorkspaceFile } from '../workspace/workspace';
+import { searchPrecedence, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { DEFAULT_PREFIXES, inferDomain, prefixesFromQmContainer, type DomainConfig, type DomainInfo } from './domain';
 import { canonicalRun, expandPath, findPaths, normalizePath } from './paths';
 import { parseMountOptions, parsePodmanArgs } from './podman-args';
@@ -167,7 +167,9 @@ export class QmModel {
 
 	/** The effective qm.container of the workspace, if any (vendor file or its drop-ins). */
 	boundary(): QmUnit | undefined {
-		return this.units.find((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
+		// Several copies: podman uses the first in its search order (/run, /etc, /usr/share).
+		const copies = this.units.filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
+		return copies.sort((a, b) => searchPrecedence(a.file.path) - searchPrecedence(b.file.path) || Number(a.virtual) - Number(b.virtual))[0];
 	}
 }
 

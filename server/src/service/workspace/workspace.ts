@@ -80,7 +80,9 @@ export class Workspace {
 		if (unit.info.dropIn || !unit.info.kind) return [];
 		const chosen = new Map<string, WorkspaceFile>();
 		for (const name of dropInDirNames(unit.info.fileName)) {
-			for (const f of this.dropInsInDir(name)) {
+			// Within one directory name, podman's search order decides which same-named file wins.
+			const inDir = this.dropInsInDir(name).sort((a, b) => searchPrecedence(a.path) - searchPrecedence(b.path) || (a.path < b.path ? -1 : 1));
+			for (const f of inDir) {
 				if (!sameRoot(dirName(dirName(f.path)), dirName(unit.path))) continue;
 				if (!chosen.has(f.info.fileName)) chosen.set(f.info.fileName, f);
 			}
@@ -100,6 +102,14 @@ export class Workspace {
 		if (f.info.dropIn) this.dropInsByDir.get(f.info.dropIn.dirName)?.delete(f.path);
 		else this.byUnitName.get(f.info.fileName)?.delete(f.path);
 	}
+}
+
+/** podman reads /run before /etc before /usr/share (host and QM alike); other paths last. */
+export function searchPrecedence(path: string): number {
+	if (/(^|\/)run\/containers\/systemd\//.test(path)) return 0;
+	if (/(^|\/)etc\/(qm\/)?containers\/systemd\//.test(path)) return 1;
+	if (/(^|\/)usr\/share\/containers\/systemd\//.test(path)) return 2;
+	return 3;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
