@@ -9,7 +9,9 @@ import { findDocumentSymbols, getFoldingRanges, getSelectionRanges, type FoldRan
 import { validateFile } from './features/validate';
 import type { Diagnostic, Fix, ServiceOptions } from './types';
 import { Workspace } from './workspace/workspace';
-import { createContext } from './features/validate';
+import { domainConfig } from './features/validate';
+import { inferDomain } from './qm/domain';
+import { findPrefixes } from './qm/model';
 import { findDefinition, findReferences, renameUnit, type Location, type RenameResult } from './features/navigation';
 import { domainLabel, type DomainInfo } from './qm/domain';
 
@@ -90,7 +92,8 @@ export function createLanguageService(options: ServiceOptions = {}, workspace = 
 		getDomain(path) {
 			const f = workspace.get(path);
 			if (!f) return undefined;
-			return createContext(workspace, f, service.options)?.domain;
+			const config = domainConfig(workspace, service.options);
+			return inferDomain(f.path, f.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) });
 		},
 		getSelectionRanges(path, offsets) {
 			const f = workspace.get(path);

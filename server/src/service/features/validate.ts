@@ -2,13 +2,14 @@ import { getCatalog } from '../catalog/catalog';
 import { UnitView } from '../model/unit-view';
 import { getRuleMeta, RULES } from '../rules/index';
 import { SYNTAX_RULES } from '../rules/syntax';
-import type { Finding, RuleContext } from '../rules/rule';
+import { ruleRunsOn, type Finding, type RuleContext } from '../rules/rule';
 import { DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_FILE_SIZE, type Diagnostic, type ServiceOptions, type Severity } from '../types';
-import { dropInDirNames } from '../unit-path';
+import { dropInDirNames, isConfigKind } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
 import { getSuppressions } from './suppressions';
 import { getQmModel, findPrefixes } from '../qm/model';
 import { inferDomain, type DomainConfig } from '../qm/domain';
+import { engineConfigDomain } from '../qm/engine-config';
 
 export const NEWEST = 'unreleased';
 
@@ -42,7 +43,9 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 			...(f.tags ? { tags: f.tags } : {}),
 		});
 	};
-	for (const p of file.parsed.problems) {
+	// Engine configuration files (containers.conf, bluechi) are not units: podman's unit-parser
+	// problems do not apply to them; their own rules report their syntax.
+	for (const p of isConfigKind(file.info.kind) ? [] : file.parsed.problems) {
 		if (p.code === 'quadlet/syntax-bom' && (file.info.kind === 'socket' || file.info.kind === 'service')) continue;
 		const fixes = p.code === 'quadlet/syntax-bom' ? [{ title: 'Remove the byte order mark', edits: [{ start: 0, end: 1, newText: '' }], isPreferred: true }] : undefined;
 		push(p.code, SYNTAX_RULES[p.code].defaultSeverity, { ...p, fixes });
@@ -51,6 +54,8 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 	if (ctx) {
 		for (const rule of RULES) {
 			if (options.rules?.[rule.id] === 'off') continue;
+			// Rule.fileKinds: unit rules never run on configuration files, and the reverse.
+			if (!ruleRunsOn(rule, ctx.kind)) continue;
 			if (!rule.appliesTo(ctx)) continue;
 			ctx.report = (f) => push(rule.id, rule.defaultSeverity, f);
 			rule.check(ctx);
@@ -91,8 +96,10 @@ export function createContext(workspace: Workspace, file: WorkspaceFile, options
 		: new UnitView(file);
 	const config = domainConfig(workspace, options);
 	const model = () => getQmModel(workspace, config);
+	const domain = inferDomain(file.path, file.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) });
 	return {
-		domain: inferDomain(file.path, file.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) }),
+		// Configuration files outside the QM anchors: /usr/share/qm/containers.conf is QM's, /etc/bluechi the host's.
+		domain: isConfigKind(kind) ? engineConfigDomain(file.path, domain) : domain,
 		qm: model,
 		qmUnit: () => model().unitOf(file.path),
 		path: file.path,
@@ -129,8 +136,8 @@ export function findUnitForDropIn(workspace: Workspace, dropIn: WorkspaceFile): 
 	const direct = dir.slice(0, -2);
 	const candidates = dropIn.info.dropIn?.scope === 'unit'
 		? workspace.unitsNamed(direct)
-		: [...workspace.all()].filter((f) => !f.info.dropIn && f.info.kind === dropIn.info.kind && dropInDirNames(f.info.fileName).includes(dir));
-	const sorted = candidates.sort((a, b) => (a.path < b.path ? -1 : 1));
+		: workspace.unitsOfKind(dropIn.info.kind ?? '').filter((f) => dropInDirNames(f.info.fileName).includes(dir));
+	const sorted = [...candidates].sort((a, b) => (a.path < b.path ? -1 : 1));
 	return sorted.find((u) => workspace.dropInsFor(u).some((d) => d.path === dropIn.path));
 }
 

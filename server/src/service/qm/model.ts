@@ -157,20 +157,28 @@ export class QmModel {
 
 	/** Socket units that activate this unit's service (by name, Service= or Sockets=). */
 	socketsActivating(unit: QmUnit): QmUnit[] {
+		if (!this.sockets) this.sockets = this.units.filter((u) => u.kind === 'socket');
 		const out: QmUnit[] = [];
-		for (const s of this.units) {
-			if (s.kind !== 'socket' || resolutionDomain(s.domain.domain) !== resolutionDomain(unit.domain.domain)) continue;
+		for (const s of this.sockets) {
+			if (resolutionDomain(s.domain.domain) !== resolutionDomain(unit.domain.domain)) continue;
 			if ((s.activates && unit.names.has(s.activates)) || unit.claimsSockets.includes(s.fileName)) out.push(s);
 		}
 		return out;
 	}
 
+	private sockets: QmUnit[] | undefined;
+
 	/** The effective qm.container of the workspace, if any (vendor file or its drop-ins). */
 	boundary(): QmUnit | undefined {
-		// Several copies: podman uses the first in its search order (/run, /etc, /usr/share).
-		const copies = this.units.filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
-		return copies.sort((a, b) => searchPrecedence(a.file.path) - searchPrecedence(b.file.path) || Number(a.virtual) - Number(b.virtual))[0];
+		if (this.boundaryCache === undefined) {
+			// Several copies: podman uses the first in its search order (/run, /etc, /usr/share).
+			const copies = this.units.filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
+			this.boundaryCache = copies.sort((a, b) => searchPrecedence(a.file.path) - searchPrecedence(b.file.path) || Number(a.virtual) - Number(b.virtual))[0] ?? null;
+		}
+		return this.boundaryCache ?? undefined;
 	}
+
+	private boundaryCache: QmUnit | null | undefined;
 }
 
 /** qm-boundary files are host units: they resolve names against the host (asil) systemd. */

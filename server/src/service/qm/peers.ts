@@ -78,14 +78,18 @@ export function peersOf(model: QmModel, unit: QmUnit): PeerLink[] {
 	if (hit) return hit;
 	const links: PeerLink[] = [];
 	if (isPeerCandidate(unit)) {
-		const listened = listenPaths(model, unit.domain.domain);
-		for (const other of model.units) {
+		const index = peerIndex(model);
+		const listened = index.listened.get(unit.domain.domain) ?? [];
+		// Only units that share a path, a volume, a pod, an IPC namespace or a dependency can be
+		// peers: the index finds them without comparing every pair of containers.
+		for (const other of index.candidates(unit)) {
 			if (other === unit || !isPeerCandidate(other)) continue;
 			if (other.domain.domain !== unit.domain.domain || !!other.domain.userScope !== !!unit.domain.userScope) continue;
 			const evidence = linkEvidence(model, unit, other, listened);
 			const sameLabel = labelMates(unit, other);
 			if (evidence.length > 0 || sameLabel) links.push(sameLabel ? { unit, peer: other, evidence, sameLabel } : { unit, peer: other, evidence });
 		}
+		links.sort((a, b) => (index.order.get(a.peer) ?? 0) - (index.order.get(b.peer) ?? 0));
 	}
 	perModel.set(unit, links);
 	return links;
@@ -123,15 +127,24 @@ function computeGroups(model: QmModel, domain: Domain): QmUnit[][] {
 	const groups = new Map<QmUnit, QmUnit[]>();
 	for (const u of units) {
 		const r = find(u);
-		groups.set(r, [...(groups.get(r) ?? []), u]);
+		const g = groups.get(r);
+		if (g) g.push(u); else groups.set(r, [u]);
 	}
 	return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort((a, b) => (a.file.path < b.file.path ? -1 : 1)));
 }
 
 /** The group of `unit` in `peerGroups` (just the unit when it has no links). */
 export function peerGroupOf(model: QmModel, unit: QmUnit): QmUnit[] {
-	return peerGroups(model, unit.domain.domain).find((g) => g.includes(unit)) ?? [unit];
+	let byUnit = groupOfCache.get(model);
+	if (!byUnit) { byUnit = new Map(); groupOfCache.set(model, byUnit); }
+	if (!byUnit.has(unit)) {
+		for (const g of peerGroups(model, unit.domain.domain)) for (const u of g) byUnit.set(u, g);
+		if (!byUnit.has(unit)) byUnit.set(unit, [unit]);
+	}
+	return byUnit.get(unit) as QmUnit[];
 }
+
+const groupOfCache = new WeakMap<QmModel, Map<QmUnit, QmUnit[]>>();
 
 /** The podman container name: `ContainerName=`, else `systemd-<unit base name>`. */
 export function containerName(unit: QmUnit): string {
@@ -152,16 +165,6 @@ export function isBluechiSocket(p: string): boolean {
 
 function isPeerCandidate(u: QmUnit): boolean {
 	return u.kind === 'container' && (u.domain.domain === 'qm' || u.domain.domain === 'asil');
-}
-
-/** Paths `.socket` units of a domain listen on: systemd creates those sockets itself. */
-function listenPaths(model: QmModel, domain: Domain): string[] {
-	const out: string[] = [];
-	for (const s of model.units) {
-		if (s.kind !== 'socket' || s.domain.domain !== domain) continue;
-		for (const l of s.listens) if (!l.abstract) out.push(l.path);
-	}
-	return out;
 }
 
 function ignoredShared(p: string, listened: readonly string[]): boolean {
@@ -268,4 +271,106 @@ function mountSite(m: QmMount): PeerSite {
 	if (m.sourceIndex < 0) return { path: m.entry.path, start: e.valueStart, end: e.valueEnd, entry: m.entry };
 	const start = valueIndexToOffset(e, m.sourceIndex);
 	return { path: m.entry.path, start, end: valueIndexToOffset(e, m.sourceIndex + m.rawSource.length), entry: m.entry };
+}
+
+interface PeerIndex {
+	listened: Map<Domain, string[]>;
+	/** Position of each unit in model.units: peers are listed in model order. */
+	order: Map<QmUnit, number>;
+	candidates(unit: QmUnit): Set<QmUnit>;
+}
+
+const indexCache = new WeakMap<QmModel, PeerIndex>();
+
+/**
+ * Lookup tables over every container of the model, built once: who names which socket path, who
+ * mounts which path (and so overlaps whom), who uses which named volume, pod, container name
+ * and dependency. Turns peer detection from all-pairs into near-linear work.
+ */
+function peerIndex(model: QmModel): PeerIndex {
+	const hit = indexCache.get(model);
+	if (hit) return hit;
+	const add = (map: Map<string, Set<QmUnit>>, key: string, u: QmUnit) => {
+		let set = map.get(key);
+		if (!set) { set = new Set(); map.set(key, set); }
+		set.add(u);
+	};
+	const bySocketRef = new Map<string, Set<QmUnit>>();
+	const bySource = new Map<string, Set<QmUnit>>();
+	const byAncestor = new Map<string, Set<QmUnit>>();
+	const byName = new Map<string, Set<QmUnit>>();
+	const byPod = new Map<string, Set<QmUnit>>();
+	const byDepName = new Map<string, Set<QmUnit>>();
+	const listened = new Map<Domain, string[]>();
+	for (const u of model.units) {
+		if (u.kind === 'socket') {
+			const list = listened.get(u.domain.domain) ?? [];
+			for (const l of u.listens) if (!l.abstract) list.push(l.path);
+			listened.set(u.domain.domain, list);
+		}
+		if (!isPeerCandidate(u)) continue;
+		for (const r of u.refs) if (r.socketLike && !r.abstract) add(bySocketRef, r.path, u);
+		for (const m of u.mounts) {
+			if (m.named) add(byName, `volume:${volumeName(model, u, m.rawSource)}`, u);
+			if (!m.source) continue;
+			add(bySource, m.source, u);
+			// Register under every proper ancestor so "mounts something below X" is one lookup.
+			for (let p = parentOf(m.source); p !== undefined; p = parentOf(p)) add(byAncestor, p, u);
+		}
+		add(byName, `container:${containerName(u)}`, u);
+		for (const n of u.names) add(byName, `container:${n}`, u);
+		if (u.pod) add(byPod, u.pod.trim(), u);
+		for (const d of u.deps) add(byDepName, d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name, u);
+	}
+	const index: PeerIndex = {
+		listened,
+		order: new Map(model.units.map((u, i) => [u, i])),
+		candidates(unit) {
+			const out = new Set<QmUnit>();
+			const take = (set: Set<QmUnit> | undefined) => { if (set) for (const x of set) out.add(x); };
+			for (const r of unit.refs) if (r.socketLike && !r.abstract) take(bySocketRef.get(r.path));
+			for (const m of unit.mounts) {
+				if (m.named) take(byName.get(`volume:${volumeName(model, unit, m.rawSource)}`));
+				if (!m.source) continue;
+				// Overlap: the other mounts this path, one of its ancestors, or something below it.
+				for (let p: string | undefined = m.source; p !== undefined; p = parentOf(p)) take(bySource.get(p));
+				take(byAncestor.get(m.source));
+			}
+			if (unit.pod) take(byPod.get(unit.pod.trim()));
+			for (const d of unit.deps) {
+				const name = d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name;
+				for (const other of model.resolve(unit.domain.domain, name)) out.add(other);
+				for (const other of model.resolve(unit.domain.domain, d.name)) out.add(other);
+			}
+			for (const n of unit.names) take(byDepName.get(n));
+			for (const e of unit.view.lookupAll('Container', 'PodmanArgs')) {
+				for (const arg of parsePodmanArgs(e.entry.value)) {
+					if (arg.flag === '--ipc' && arg.value.startsWith('container:')) take(byName.get(`container:${arg.value.slice('container:'.length)}`));
+				}
+			}
+			// Containers joining this one's IPC namespace.
+			for (const u of ipcJoiners(model)) if (u !== unit) out.add(u);
+			return out;
+		},
+	};
+	indexCache.set(model, index);
+	return index;
+}
+
+const joinersCache = new WeakMap<QmModel, QmUnit[]>();
+
+/** Containers whose PodmanArgs join another container's IPC namespace (rare: kept as a list). */
+function ipcJoiners(model: QmModel): QmUnit[] {
+	let list = joinersCache.get(model);
+	if (!list) {
+		list = model.units.filter((u) => isPeerCandidate(u) && u.view.lookupAll('Container', 'PodmanArgs').some((e) => /--ipc[= ]+["']?container:/.test(e.entry.value)));
+		joinersCache.set(model, list);
+	}
+	return list;
+}
+
+function parentOf(p: string): string | undefined {
+	if (p === '/' || !p.startsWith('/')) return undefined;
+	const i = p.lastIndexOf('/');
+	return i <= 0 ? '/' : p.slice(0, i);
 }

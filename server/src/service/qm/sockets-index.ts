@@ -135,31 +135,82 @@ export function socketPaths(socket: QmUnit): string[] {
  * Every way other units of the same systemd use a socket: dependencies on it, Sockets= claims,
  * bind mounts that carry its path into a container, and the path written in Environment=/Exec=.
  */
+const usesCache = new WeakMap<QmModel, Map<QmUnit, SocketUse[]>>();
+
 export function socketUses(model: QmModel, socket: QmUnit): SocketUse[] {
+	let perModel = usesCache.get(model);
+	if (!perModel) { perModel = new Map(); usesCache.set(model, perModel); }
+	const hit = perModel.get(socket);
+	if (hit) return hit;
+	const uses = computeSocketUses(model, socket);
+	perModel.set(socket, uses);
+	return uses;
+}
+
+function computeSocketUses(model: QmModel, socket: QmUnit): SocketUse[] {
 	const names = new Set(socketNames(socket));
 	const paths = socketPaths(socket);
 	const home = resolutionDomain(socket.domain.domain);
-	const out: SocketUse[] = [];
-	for (const u of model.units) {
-		if (u === socket || resolutionDomain(u.domain.domain) !== home) continue;
-		for (const d of dependencyWords(u.view)) {
-			if (names.has(d.name)) out.push({ unit: u, how: 'dependency', at: d.at, index: d.index, length: d.length, key: d.key });
+	const index = usesIndex(model);
+	const found: SocketUse[] = [];
+	const take = (list: SocketUse[] | undefined) => {
+		if (list) for (const use of list) if (use.unit !== socket && resolutionDomain(use.unit.domain.domain) === home) found.push(use);
+	};
+	for (const n of names) { take(index.deps.get(n)); take(index.claims.get(n)); }
+	const mountSeen = new Set<SocketUse>();
+	for (const p of paths) {
+		// A mount covers the socket when its source is the socket's path or one of its ancestors.
+		for (let q: string | undefined = p; q !== undefined; q = parentPath(q)) {
+			for (const use of index.mounts.get(q) ?? []) if (!mountSeen.has(use)) { mountSeen.add(use); take([use]); }
 		}
+		take(index.refs.get(p));
+	}
+	// Same order as a walk over the units: by unit, then dependency, claim, volume, path.
+	const rank = { dependency: 0, sockets: 1, volume: 2, path: 3 } as const;
+	return found.sort((x, y) => (index.order.get(x.unit) ?? 0) - (index.order.get(y.unit) ?? 0) || rank[x.how] - rank[y.how] || (index.seq.get(x) ?? 0) - (index.seq.get(y) ?? 0));
+}
+
+interface UsesIndex {
+	deps: Map<string, SocketUse[]>;
+	claims: Map<string, SocketUse[]>;
+	mounts: Map<string, SocketUse[]>;
+	refs: Map<string, SocketUse[]>;
+	order: Map<QmUnit, number>;
+	seq: Map<SocketUse, number>;
+}
+
+const usesIndexCache = new WeakMap<QmModel, UsesIndex>();
+
+/** Every dependency word, Sockets= claim, mount source and path of every unit, indexed once per model. */
+function usesIndex(model: QmModel): UsesIndex {
+	const hit = usesIndexCache.get(model);
+	if (hit) return hit;
+	const index: UsesIndex = { deps: new Map(), claims: new Map(), mounts: new Map(), refs: new Map(), order: new Map(), seq: new Map() };
+	let seq = 0;
+	const add = (map: Map<string, SocketUse[]>, key: string, use: SocketUse) => {
+		index.seq.set(use, seq++);
+		const list = map.get(key);
+		if (list) list.push(use); else map.set(key, [use]);
+	};
+	model.units.forEach((u, i) => {
+		index.order.set(u, i);
+		for (const d of dependencyWords(u.view)) add(index.deps, d.name, { unit: u, how: 'dependency', at: d.at, index: d.index, length: d.length, key: d.key });
 		for (const at of u.view.lookupAll('Service', 'Sockets')) {
-			for (const w of splitWordsWithOffsets(at.entry.value)) {
-				if (names.has(w.word)) out.push({ unit: u, how: 'sockets', at, index: w.start, length: w.end - w.start });
-			}
+			for (const w of splitWordsWithOffsets(at.entry.value)) add(index.claims, w.word, { unit: u, how: 'sockets', at, index: w.start, length: w.end - w.start });
 		}
 		for (const m of u.mounts) {
-			if (m.source && paths.some((p) => isUnder(p, m.source as string))) {
-				out.push({ unit: u, how: 'volume', at: m.entry, index: m.sourceIndex, length: m.sourceIndex >= 0 ? m.rawSource.length : -1 });
-			}
+			if (m.source) add(index.mounts, m.source, { unit: u, how: 'volume', at: m.entry, index: m.sourceIndex, length: m.sourceIndex >= 0 ? m.rawSource.length : -1 });
 		}
-		for (const r of u.refs) {
-			if (!r.abstract && paths.includes(r.path)) out.push({ unit: u, how: 'path', at: r.entry, index: r.index, length: r.length });
-		}
-	}
-	return out;
+		for (const r of u.refs) if (!r.abstract) add(index.refs, r.path, { unit: u, how: 'path', at: r.entry, index: r.index, length: r.length });
+	});
+	usesIndexCache.set(model, index);
+	return index;
+}
+
+function parentPath(p: string): string | undefined {
+	if (p === '/' || !p.startsWith('/')) return undefined;
+	const i = p.lastIndexOf('/');
+	return i <= 0 ? '/' : p.slice(0, i);
 }
 
 /** True when `unit` is (one of) the service(s) the socket starts or a unit that claims it with Sockets=. */

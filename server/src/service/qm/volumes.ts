@@ -204,19 +204,43 @@ export function socketEvidence(model: QmModel, unit: QmUnit, source: string): So
 	const tables = volumeTables(model);
 	const base = source.slice(source.lastIndexOf('/') + 1);
 	const domain = resolutionDomain(unit.domain.domain);
-	for (const s of model.units) {
-		if (s.kind !== 'socket' || resolutionDomain(s.domain.domain) !== domain) continue;
-		const ref = s.listens.find((l) => !l.abstract && l.path === source);
-		if (ref) return { kind: 'listen', unit: s, ref };
-	}
-	const others = [unit, ...model.units.filter((u) => u !== unit && resolutionDomain(u.domain.domain) === domain)];
-	for (const u of others) {
-		const ref = u.refs.find((r) => r.socketLike && !r.abstract && r.path === source);
-		if (ref) return { kind: 'ref', unit: u, ref };
-	}
+	const index = socketIndex(model);
+	const listen = index.listens.get(`${domain}\u0000${source}`);
+	if (listen) return { kind: 'listen', unit: listen.unit, ref: listen.ref };
+	const own = unit.refs.find((r) => r.socketLike && !r.abstract && r.path === source);
+	if (own) return { kind: 'ref', unit, ref: own };
+	const ref = index.refs.get(`${domain}\u0000${source}`);
+	if (ref) return { kind: 'ref', unit: ref.unit, ref: ref.ref };
 	if (tables.socketSuffixes.some((s) => base.endsWith(s) && base.length > s.length)) return { kind: 'suffix' };
 	if (tables.wellKnownSockets(source)) return { kind: 'well-known' };
 	return undefined;
+}
+
+interface SocketIndex {
+	listens: Map<string, { unit: QmUnit; ref: QmPathRef }>;
+	refs: Map<string, { unit: QmUnit; ref: QmPathRef }>;
+}
+
+const socketIndexCache = new WeakMap<QmModel, SocketIndex>();
+
+/** Socket paths by domain, built once per model: who listens on a path, who names it first. */
+function socketIndex(model: QmModel): SocketIndex {
+	let index = socketIndexCache.get(model);
+	if (index) return index;
+	index = { listens: new Map(), refs: new Map() };
+	for (const u of model.units) {
+		const domain = resolutionDomain(u.domain.domain);
+		for (const l of u.listens) {
+			const key = `${domain}\u0000${l.path}`;
+			if (u.kind === 'socket' && !l.abstract && !index.listens.has(key)) index.listens.set(key, { unit: u, ref: l });
+		}
+		for (const r of u.refs) {
+			const key = `${domain}\u0000${r.path}`;
+			if (r.socketLike && !r.abstract && !index.refs.has(key)) index.refs.set(key, { unit: u, ref: r });
+		}
+	}
+	socketIndexCache.set(model, index);
+	return index;
 }
 
 /** The qm device annotation whose device set covers `device`, if any (§6.5). */

@@ -40,10 +40,12 @@ export function closest(word: string, candidates: readonly string[], maxDistance
 	let tie = false;
 	const seen = new Set<string>();
 	for (const candidate of candidates) {
+		// The length difference bounds the distance from below: most candidates are out at once.
+		if (Math.abs(candidate.length - needle.length) > limit) continue;
 		const folded = candidate.toLowerCase();
 		if (seen.has(folded)) continue;
 		seen.add(folded);
-		const d = editDistance(needle, folded);
+		const d = editDistanceWithin(needle, folded, Math.min(limit, bestDistance));
 		if (d < bestDistance) {
 			best = candidate;
 			bestDistance = d;
@@ -54,4 +56,28 @@ export function closest(word: string, candidates: readonly string[], maxDistance
 	}
 	if (best === undefined || tie || bestDistance > limit) return undefined;
 	return best;
+}
+
+/**
+ * Levenshtein distance when it is at most `limit`, else `limit + 1`: stops as soon as a whole
+ * row exceeds the limit, so comparing a word against thousands of names stays cheap.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	if (a === b) return 0;
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	let curr = new Array<number>(b.length + 1).fill(0);
+	for (let i = 1; i <= a.length; i++) {
+		curr[0] = i;
+		let rowMin = curr[0];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			const v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+			curr[j] = v;
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > limit) return limit + 1;
+		[prev, curr] = [curr, prev];
+	}
+	return Math.min(prev[b.length] ?? 0, limit + 1);
 }

@@ -64,6 +64,23 @@ export class Workspace {
 		return out;
 	}
 
+	/** Unit files (not drop-ins) of one kind, listed once per generation. */
+	unitsOfKind(kind: string): WorkspaceFile[] {
+		if (!this.kindCache || this.kindCache.generation !== this.version) {
+			const byKind = new Map<string, WorkspaceFile[]>();
+			for (const f of this.files.values()) {
+				if (f.info.dropIn || !f.info.kind) continue;
+				const list = byKind.get(f.info.kind) ?? [];
+				list.push(f);
+				byKind.set(f.info.kind, list);
+			}
+			this.kindCache = { generation: this.version, byKind };
+		}
+		return this.kindCache.byKind.get(kind) ?? [];
+	}
+
+	private kindCache: { generation: number; byKind: Map<string, WorkspaceFile[]> } | undefined;
+
 	/** Drop-in files in directories with this name (e.g. "web.container.d"), sorted by path. */
 	dropInsInDir(dirNameD: string): WorkspaceFile[] {
 		const paths = this.dropInsByDir.get(dirNameD);

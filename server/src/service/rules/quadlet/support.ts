@@ -149,10 +149,9 @@ export function suggestUnit(ctx: RuleContext, name: string): string | undefined 
 	const dot = name.lastIndexOf('.');
 	const ext = dot >= 0 ? name.slice(dot) : '';
 	const names = new Set<string>();
-	for (const f of ctx.workspace.all()) {
-		if (f.info.dropIn || !f.info.kind) continue;
+	for (const f of ctx.workspace.unitsOfKind(ext.slice(1))) {
 		const fileName = baseName(f.path);
-		if (fileName.endsWith(ext) && fileName !== name) names.add(fileName);
+		if (fileName !== name) names.add(fileName);
 	}
 	return closest(name, [...names], Math.max(2, Math.min(4, Math.floor(name.length / 4))));
 }

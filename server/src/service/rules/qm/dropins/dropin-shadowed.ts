@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { baseName, dirName, dropInDirNames, isQuadletKind, searchRootKey } from '../../../unit-path';
-import type { WorkspaceFile } from '../../../workspace/workspace';
+import { searchPrecedence, type Workspace, type WorkspaceFile } from '../../../workspace/workspace';
 
 /**
  * Diagnostic: qm/dropin-shadowed
@@ -20,14 +20,15 @@ export default defineRule({
 		if (!me) return;
 		const root = searchRootKey(dirName(dirName(ctx.path)));
 		// Units this drop-in could apply to; without any, compare with same-named directories only.
-		const units = [...ctx.workspace.all()].filter((f) => !f.info.dropIn && f.info.kind === ctx.kind && searchRootKey(dirName(f.path)) === root
-			&& dropInDirNames(f.info.fileName).includes(ctx.info.dropIn!.dirName));
+		const dirNameD = ctx.info.dropIn!.dirName;
+		const pool = ctx.info.dropIn!.scope === 'unit' ? ctx.workspace.unitsNamed(ctx.info.unitName) : ctx.workspace.unitsOfKind(ctx.kind);
+		const units = pool.filter((f) => searchRootKey(dirName(f.path)) === root && dropInDirNames(f.info.fileName).includes(dirNameD));
 		const orders: { unit: string; dirs: string[] }[] = units.length
 			? units.map((u) => ({ unit: u.info.fileName, dirs: dropInDirNames(u.info.fileName) }))
 			: [{ unit: ctx.info.unitName, dirs: [ctx.info.dropIn!.dirName] }];
 		const winners = new Map<string, { winner: WorkspaceFile; units: string[] }>();
 		for (const { unit, dirs } of orders) {
-			const winner = firstWithName(ctx.workspace.all(), ctx.info.fileName, dirs, root, ctx.kind);
+			const winner = firstWithName(ctx.workspace, ctx.info.fileName, dirs, root, ctx.kind);
 			if (!winner || winner.path === ctx.path) continue;
 			const w = winners.get(winner.path) ?? { winner, units: [] };
 			w.units.push(unit);
@@ -46,19 +47,12 @@ export default defineRule({
 	},
 });
 
-/** Search precedence of a quadlet directory: /run first, then /etc, then /usr/share. */
-function rank(path: string): number {
-	if (/(^|\/)run\/containers\/systemd\//.test(path)) return 0;
-	if (/(^|\/)etc\/(qm\/)?containers\/systemd\//.test(path)) return 1;
-	if (/(^|\/)usr\/share\/containers\/systemd\//.test(path)) return 2;
-	return 3;
-}
-
 /** The file podman keeps for this name: most specific directory first, then directory precedence. */
-function firstWithName(files: Iterable<WorkspaceFile>, name: string, dirs: string[], root: string, kind: string): WorkspaceFile | undefined {
-	const candidates = [...files].filter((f) => f.info.dropIn && f.info.kind === kind && f.info.fileName === name && searchRootKey(dirName(dirName(f.path))) === root);
+function firstWithName(workspace: Workspace, name: string, dirs: string[], root: string, kind: string): WorkspaceFile | undefined {
 	for (const d of dirs) {
-		const inDir = candidates.filter((f) => f.info.dropIn!.dirName === d).sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
+		const inDir = workspace.dropInsInDir(d)
+			.filter((f) => f.info.kind === kind && f.info.fileName === name && searchRootKey(dirName(dirName(f.path))) === root)
+			.sort((a, b) => searchPrecedence(a.path) - searchPrecedence(b.path) || (a.path < b.path ? -1 : 1));
 		if (inDir.length) return inDir[0];
 	}
 	return undefined;

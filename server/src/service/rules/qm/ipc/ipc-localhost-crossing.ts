@@ -59,8 +59,14 @@ function matchesPort(what: string, port: number): boolean {
 }
 
 /** Host (asil) services a QM unit might try to reach: published ports, TCP sockets, unit names. */
+const servicesCache = new WeakMap<QmModel, HostService[]>();
+
+/** Host services QM might try to reach over loopback: computed once per model. */
 function hostServices(model: QmModel): HostService[] {
+	const hit = servicesCache.get(model);
+	if (hit) return hit;
 	const out: HostService[] = [];
+	servicesCache.set(model, out);
 	for (const u of model.units) {
 		if (u.domain.domain !== 'asil') continue;
 		const header = u.view.main.parsed.sections[0];

@@ -1,6 +1,7 @@
 import { categoriesInUse, effectiveOccurrence, hasExpansion, levelInfo, sameLevel, unusedPair } from '../../../qm/labels';
 import { peerGroupOf } from '../../../qm/peers';
-import type { QmUnit } from '../../../qm/model';
+import type { QmModel, QmUnit } from '../../../qm/model';
+import { canonicalMcsLevel } from '../../../catalog/value-types/index';
 import { defineRule } from '../../rule';
 import { inDomain } from '../support';
 import { setLevelFix, shown } from './support';
@@ -30,7 +31,7 @@ export default defineRule({
 		const model = ctx.qm();
 		const group = peerGroupOf(model, unit);
 		const sameDomain = (u: QmUnit) => u !== unit && u.kind === 'container' && u.domain.domain === unit.domain.domain && !!u.domain.userScope === !!unit.domain.userScope;
-		const strangers = model.units.filter((u) => sameDomain(u) && !group.includes(u) && u.label.level && !hasExpansion(u.label.level.value) && sameLevel(u.label.level.value, value));
+		const strangers = (levelIndex(model).get(levelKey(value)) ?? []).filter((u) => sameDomain(u) && !group.includes(u) && u.label.level && !hasExpansion(u.label.level.value) && sameLevel(u.label.level.value, value));
 		if (strangers.length === 0) return;
 		const related = strangers.map((u) => {
 			const o = effectiveOccurrence(u, 'level');
@@ -39,7 +40,7 @@ export default defineRule({
 				: { path: u.file.path, start: 0, end: 0, message: `${u.fileName} also runs at ${value}` };
 		});
 		const peersWithLevel = group.filter((u) => u === unit || (u.label.level && sameLevel(u.label.level.value, value)));
-		const domainUnits = model.units.filter((u) => u.kind === 'container' && u.domain.domain === unit.domain.domain);
+		const domainUnits = containersByDomain(model).get(unit.domain.domain) ?? [];
 		const pair = unusedPair(categoriesInUse(domainUnits));
 		const others = peersWithLevel.length - 1;
 		ctx.report({
@@ -50,3 +51,42 @@ export default defineRule({
 		});
 	},
 });
+
+const levelCache = new WeakMap<QmModel, Map<string, QmUnit[]>>();
+
+/** Containers by the canonical form of their level: one pass per model, not per file. */
+function levelIndex(model: QmModel): Map<string, QmUnit[]> {
+	let map = levelCache.get(model);
+	if (map) return map;
+	map = new Map();
+	for (const u of model.units) {
+		if (u.kind !== 'container' || !u.label.level) continue;
+		const key = levelKey(u.label.level.value);
+		const list = map.get(key) ?? [];
+		list.push(u);
+		map.set(key, list);
+	}
+	levelCache.set(model, map);
+	return map;
+}
+
+function levelKey(value: string): string {
+	const v = value.trim().replace(/^"(.*)"$/, '$1');
+	return canonicalMcsLevel(v) ?? v;
+}
+
+const byDomainCache = new WeakMap<QmModel, Map<string, QmUnit[]>>();
+
+function containersByDomain(model: QmModel): Map<string, QmUnit[]> {
+	let map = byDomainCache.get(model);
+	if (map) return map;
+	map = new Map();
+	for (const u of model.units) {
+		if (u.kind !== 'container') continue;
+		const list = map.get(u.domain.domain) ?? [];
+		list.push(u);
+		map.set(u.domain.domain, list);
+	}
+	byDomainCache.set(model, map);
+	return map;
+}

@@ -13,7 +13,7 @@ export default defineRule({
 	title: 'File hidden inside the running QM partition',
 	why: 'qm.container mounts ${RWETCFS} (/etc/qm) over /etc, ${RWVARFS} (/var/qm) over /var and a tmpfs over /run, so files placed in the rootfs under etc/, var/ or run/ are invisible once QM runs (setup only writes there while /etc/qm is bind-mounted over it).',
 	fix: 'Move the file to the same place under /etc/qm (for rootfs etc/) or /var/qm (for rootfs var/).',
-	appliesTo: (ctx) => domainFromPath(ctx.path, ctx.qm().config)?.shadowed === true,
+	appliesTo: (ctx) => ctx.domain.shadowed === true || (ctx.domain.domain === 'qm' && domainFromPath(ctx.path, ctx.qm().config)?.shadowed === true),
 	check(ctx) {
 		const prefixes = ctx.qm().config.prefixes ?? { rootfs: '/usr/lib/qm/rootfs', rwetcfs: '/etc/qm', rwvarfs: '/var/qm' };
 		const segs = ctx.path.split('/');

@@ -1,6 +1,6 @@
 import type { Fix } from '../../../types';
 import { deniedNestedUses, dependencyWords, PULL_KEYS, socketNames, socketTarget, type DepWord } from '../../../qm/sockets-index';
-import type { QmUnit } from '../../../qm/model';
+import type { QmModel, QmUnit } from '../../../qm/model';
 import { defineRule, type RuleContext } from '../../rule';
 import { entryRange, eolOf, headerIn, knownDomain, rangeIn, relatedUnit } from './support';
 
@@ -25,10 +25,8 @@ export default defineRule({
 		if (!unit || unit.file.path !== ctx.path) return;
 		const model = ctx.qm();
 		const deps = dependencyWords(unit.view);
-		for (const socket of model.units) {
-			if (socket.kind !== 'socket') continue;
-			const target = socketTarget(model, socket);
-			if (target.accept || !target.units.includes(unit)) continue;
+		for (const { socket, target } of socketsTargeting(model).get(unit) ?? []) {
+			if (target.accept) continue;
 			const names = socketNames(socket);
 			if (unit.claimsSockets.some((s) => names.includes(s))) continue;
 			const pulls = deps.filter((d) => PULL_KEYS.has(d.key) && names.includes(d.name));
@@ -40,6 +38,26 @@ export default defineRule({
 		}
 	},
 });
+
+const targetingCache = new WeakMap<QmModel, Map<QmUnit, { socket: QmUnit; target: ReturnType<typeof socketTarget> }[]>>();
+
+/** For each unit, the sockets that activate it: computed once per model instead of per file. */
+function socketsTargeting(model: QmModel): Map<QmUnit, { socket: QmUnit; target: ReturnType<typeof socketTarget> }[]> {
+	let map = targetingCache.get(model);
+	if (map) return map;
+	map = new Map();
+	for (const socket of model.units) {
+		if (socket.kind !== 'socket') continue;
+		const target = socketTarget(model, socket);
+		for (const u of target.units) {
+			const list = map.get(u) ?? [];
+			list.push({ socket, target });
+			map.set(u, list);
+		}
+	}
+	targetingCache.set(model, map);
+	return map;
+}
 
 function report(ctx: RuleContext, unit: QmUnit, socket: QmUnit, service: string, pulls: DepWord[], after: DepWord[]): void {
 	const s = socket.fileName;

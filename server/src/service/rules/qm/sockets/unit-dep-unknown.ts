@@ -29,13 +29,15 @@ export default defineRule({
 		const model = ctx.qm();
 		const domain = ctx.domain.domain;
 		const home = resolutionDomain(domain);
-		const local = model.units.filter((u) => resolutionDomain(u.domain.domain) === home);
+		let localUnits: QmUnit[] | undefined;
+		// Only needed to guess a replacement, which is rare: don't scan the workspace per file.
+		const local = () => (localUnits ??= model.units.filter((u) => resolutionDomain(u.domain.domain) === home));
 		for (const d of dependencyWords(ctx.view)) {
 			if (d.at.path !== ctx.path || d.name.includes('%')) continue;
 			const suffix = unitSuffix(d.name);
 			if (!suffix || (QUADLET_SUFFIXES as readonly string[]).includes(suffix)) continue;
 			if (providers(model, domain, d.name).length || providersElsewhere(model, domain, d.name).length) continue;
-			const guess = guessUnit(local, d.name, suffix);
+			const guess = guessUnit(local(), d.name, suffix);
 			if (!guess) continue;
 			const hard = HARD_KEYS.has(d.key);
 			const range = rangeIn(d.at, d.index, d.length);
