@@ -9,6 +9,7 @@ const ALLOWED = [
 	/^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/(LICENSE|license)(\.txt)?$/,
 	/^extension\/dist\/(extension|server)\.js$/,
 	/^extension\/syntaxes\/[^/]+\.json$/, /^extension\/snippets\/[^/]+\.code-snippets$/,
+	/^extension\/media\/[^/]+\.(js|css)$/,
 ];
 
 // A .vsix is a zip; read its central directory with unzip when available, else with node.
@@ -23,7 +24,7 @@ try {
 const size = statSync(file).size;
 console.log(`${file}: ${names.length} files, ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);
 const unexpected = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
-const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/quadlet.tmLanguage.json', 'extension/snippets/quadlet.code-snippets'];
+const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/quadlet.tmLanguage.json', 'extension/snippets/quadlet.code-snippets', 'extension/media/domain-map.js', 'extension/media/domain-map.css'];
 const missing = required.filter((r) => !names.includes(r));
 if (unexpected.length || missing.length) {
 	if (unexpected.length) console.error(`unexpected files in ${file}:\n  ${unexpected.join('\n  ')}`);

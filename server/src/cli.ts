@@ -2,6 +2,7 @@
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectFiles } from './cli/collect';
 import { generate } from './cli/generate';
+import { map } from './cli/map';
 import { formatJson, formatSarif, formatText, type FileReport } from './cli/format';
 import { createLanguageService, domainLabel } from './service/index';
 import { DEFAULT_MAX_FILE_SIZE } from './service/types';
@@ -20,6 +21,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 	if (args.command === 'help') { out(USAGE); return 0; }
 	if (args.command === 'version') { out(VERSION); return 0; }
 	if (args.command === 'generate') return generate(args.argv, out, err);
+	if (args.command === 'map') return map(args.argv, out, err);
 	return lint(args, out, err);
 }
 

@@ -108,7 +108,7 @@ test('--podman-version reports keys newer than the target', () => {
 	} finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('directories are walked for unit files and drop-ins only', () => {
+test('directories are walked for unit files, drop-ins and stray drop-ins only', () => {
 	const dir = tree({
 		'etc/containers/systemd/web.container': GOOD,
 		'etc/containers/systemd/web.container.d/10-x.conf': '[Container]\nEnvironment=A=1\n',
@@ -117,9 +117,13 @@ test('directories are walked for unit files and drop-ins only', () => {
 	});
 	try {
 		const r = run(['lint', '--format', 'json', 'etc'], dir);
-		assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [
+		const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { code: string }[] }[];
+		assert.deepEqual(files.map((f) => f.path), [
+			'etc/containers/systemd/stray.conf',
 			'etc/containers/systemd/web.container',
 			'etc/containers/systemd/web.container.d/10-x.conf',
 		]);
+		// A .conf next to the units is listed only to say that podman never reads it.
+		assert.deepEqual(files[0].diagnostics.map((d) => d.code), ['qm/path-wrong-unit-dir']);
 	} finally { rmSync(dir, { recursive: true, force: true }); }
 });

@@ -7,12 +7,13 @@ export interface LintArgs {
 	maxFileSize?: number;
 }
 
-export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'generate'; argv: string[] };
+export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'generate'; argv: string[] } | { command: 'map'; argv: string[] };
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: qm-quadlet lint [options] <path>...
        qm-quadlet generate [--root DIR] [--user] <path>...   (see qm-quadlet generate --help)
+       qm-quadlet map [--format svg|dot|json] [--root DIR] <path>...   (see qm-quadlet map --help)
 
 Lints Podman Quadlet units (.container .pod .kube .volume .network .image .build
 .artifact, drop-ins <unit>.d/*.conf) and systemd .socket/.service units.
@@ -34,6 +35,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 	if (argv[0] === '--version' || argv[0] === 'version') return { command: 'version' };
 	const [command, ...rest] = argv;
 	if (command === 'generate') return { command: 'generate', argv: rest };
+	if (command === 'map') return { command: 'map', argv: rest };
 	if (command !== 'lint') throw new UsageError(`unknown command "${command}"`);
 	const out: LintArgs = { command: 'lint', format: 'text', root: undefined, podmanVersion: undefined, paths: [] };
 	for (let i = 0; i < rest.length; i++) {

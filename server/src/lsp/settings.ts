@@ -12,7 +12,11 @@ export const SettingsSchema = z.object({
 		maxFiles: z.number().int().positive().optional(),
 		maxDiagnosticsPerFile: z.number().int().positive().optional(),
 	}).partial().optional().catch(undefined),
+	domains: z.array(z.unknown()).optional().catch(undefined),
 }).passthrough();
+
+/** One `qmQuadlet.domains` entry; malformed entries are dropped, the others still apply. */
+const DomainMapping = z.object({ glob: z.string().min(1), domain: z.enum(['qm', 'qm-boundary', 'asil']) });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,6 +32,7 @@ export function toServiceOptions(raw: unknown): { options: ServiceOptions; maxFi
 			rules: flattenRules(s.rules),
 			maxFileSize: s.limits?.maxFileSize,
 			maxDiagnosticsPerFile: s.limits?.maxDiagnosticsPerFile,
+			domains: s.domains?.flatMap((d) => { const m = DomainMapping.safeParse(d); return m.success ? [m.data] : []; }),
 		},
 		maxFiles: s.limits?.maxFiles ?? DEFAULT_MAX_FILES,
 	};

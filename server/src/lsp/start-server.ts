@@ -17,6 +17,8 @@ import { getUnitFileInfo } from '../service/unit-path';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/types';
 import { registerNavigation } from './navigation';
 import { registerPreview } from './preview';
+import { registerClientRequests } from './lint-workspace';
+import { registerDomainMap } from './domain-map';
 
 const PUSH_DEBOUNCE_MS = 200;
 
@@ -278,6 +280,8 @@ export function startServer(connection: Connection): void {
 
 	registerNavigation(connection, service, documents);
 	registerPreview(connection, service, documents);
+	registerClientRequests(connection, service, documents);
+	registerDomainMap(connection, service);
 	// The server's copy of an open document (text and version): lets tests and bug reports check
 	// that incremental sync kept the server in step with the editor.
 	connection.onRequest('qmQuadlet/documentState', (params: { uri: string }) => {

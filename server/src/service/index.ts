@@ -12,6 +12,8 @@ import { Workspace } from './workspace/workspace';
 import { domainConfig } from './features/validate';
 import { inferDomain } from './qm/domain';
 import { findPrefixes } from './qm/model';
+import { engineConfigDomain } from './qm/engine-config';
+import { isConfigKind } from './unit-path';
 import { findDefinition, findReferences, renameUnit, type Location, type RenameResult } from './features/navigation';
 import { domainLabel, type DomainInfo } from './qm/domain';
 
@@ -93,7 +95,8 @@ export function createLanguageService(options: ServiceOptions = {}, workspace = 
 			const f = workspace.get(path);
 			if (!f) return undefined;
 			const config = domainConfig(workspace, service.options);
-			return inferDomain(f.path, f.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) });
+			const d = inferDomain(f.path, f.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) });
+			return isConfigKind(f.info.kind) ? engineConfigDomain(f.path, d) : d;
 		},
 		getSelectionRanges(path, offsets) {
 			const f = workspace.get(path);

@@ -1,4 +1,4 @@
-import { QUADLET_KINDS, type UnitKind } from './catalog/catalog-schema';
+import { CONFIG_KINDS, QUADLET_KINDS, type UnitKind } from './catalog/catalog-schema';
 
 /** What a file is, judged from its path alone. Paths use "/" separators. */
 export interface UnitFileInfo {
@@ -16,8 +16,11 @@ export interface UnitFileInfo {
 export interface DropInInfo {
 	/** Directory name, e.g. "web.container.d", "web-.container.d", "container.d". */
 	dirName: string;
-	/** "unit": web.container.d; "truncated": web-.container.d; "template": web@.container.d; "toplevel": container.d. */
-	scope: 'unit' | 'truncated' | 'template' | 'toplevel';
+	/**
+	 * "unit": web.container.d; "truncated": web-.container.d; "template": web@.container.d;
+	 * "toplevel": container.d; "stray": a .conf directly in a quadlet directory, which podman ignores.
+	 */
+	scope: 'unit' | 'truncated' | 'template' | 'toplevel' | 'stray';
 }
 
 const QUADLET_EXT = new Set<string>(QUADLET_KINDS);
@@ -41,6 +44,33 @@ export function isQuadletKind(kind: UnitKind | undefined): boolean {
 	return kind !== undefined && QUADLET_EXT.has(kind);
 }
 
+/** An engine configuration file (containers.conf, bluechi), not a unit: see CONFIG_KINDS. */
+export function isConfigKind(kind: UnitKind | undefined): boolean {
+	return kind !== undefined && CONFIG_KINDS.includes(kind);
+}
+
+/** A systemd/quadlet unit or drop-in (a known kind that is not a configuration file). */
+export function isUnitKind(kind: UnitKind | undefined): boolean {
+	return kind !== undefined && !CONFIG_KINDS.includes(kind);
+}
+
+const CONTAINERS_CONF = /(^|\/)(containers\/containers\.conf|containers\/containers\.conf\.d\/[^/]+\.conf|usr\/share\/qm\/containers\.conf)$/;
+const BLUECHI_CONF = /(^|\/)bluechi\/(agent|controller)\.conf(\.d\/[^/]+)?$/;
+/** Files (not ending in .conf) in a bluechi *.conf.d/ directory that are documentation or editor leftovers, not mistakes. */
+const BLUECHI_NOT_CONFIG = /\/(\.[^/]*|README[^/]*|[^/]*\.(md|txt|swp)|[^/]*~)$/i;
+
+/**
+ * Engine configuration files by path: podman's `…/containers/containers.conf`,
+ * `…/containers/containers.conf.d/*.conf` and QM's `/usr/share/qm/containers.conf`; bluechi's
+ * `…/bluechi/{agent,controller}.conf` and every file in their `.conf.d/` directories (bluechi
+ * reads only `*.conf` there; the others are kept so that qm/bluechi-file-ignored can say so).
+ */
+function configKindOf(path: string): UnitKind | undefined {
+	if (CONTAINERS_CONF.test(path)) return 'containers-conf';
+	if (BLUECHI_CONF.test(path) && (path.endsWith('.conf') || !BLUECHI_NOT_CONFIG.test(path))) return 'bluechi-conf';
+	return undefined;
+}
+
 function kindFromExtension(ext: string): UnitKind | undefined {
 	if (QUADLET_EXT.has(ext) || ext === 'socket' || ext === 'service') return ext as UnitKind;
 	return undefined;
@@ -49,6 +79,9 @@ function kindFromExtension(ext: string): UnitKind | undefined {
 /** Classifies a path: unit file, drop-in (`*.d/*.conf`), template, or something we ignore. */
 export function getUnitFileInfo(path: string): UnitFileInfo {
 	const fileName = baseName(path);
+	// Configuration files first: `containers.conf.d/x.conf` must not be read as a unit drop-in.
+	const config = configKindOf(path);
+	if (config) return { kind: config, fileName, unitName: fileName, dropIn: undefined, template: undefined };
 	const ext = extensionOf(fileName);
 	if (ext === 'conf') {
 		const dir = baseName(dirName(path));
@@ -62,6 +95,11 @@ export function getUnitFileInfo(path: string): UnitFileInfo {
 						: stem.endsWith('-') ? 'truncated' : 'unit';
 				return { kind, fileName, unitName, dropIn: { dirName: dir, scope }, template: templateParts(unitName) };
 			}
+		}
+		// A drop-in written next to the units instead of into <unit>.d/: listed so that the one
+		// finding that matters (podman never reads it) can be reported.
+		if (/(^|\/)containers\/systemd(\/|$)/.test(dirName(path)) && !dir.endsWith('.d')) {
+			return { kind: 'container', fileName, unitName: fileName, dropIn: { dirName: dir, scope: 'stray' }, template: undefined };
 		}
 		return { kind: undefined, fileName, unitName: fileName, dropIn: undefined, template: undefined };
 	}

@@ -23,15 +23,27 @@ export const VALUE_TYPES = [
 export const ValueTypeSchema = z.enum(VALUE_TYPES);
 export type ValueType = z.infer<typeof ValueTypeSchema>;
 
-/** File kinds the language service knows. Drop-ins take the kind of the unit they extend. */
+/**
+ * File kinds the language service knows. Drop-ins take the kind of the unit they extend.
+ * The last two are not units but engine configuration files, recognised by path (unit-path.ts):
+ * podman's containers.conf (TOML) and bluechi's agent/controller configuration (INI). No catalog
+ * section applies to them, and validation runs only the rules that list them in `fileKinds`.
+ */
 export const UNIT_KINDS = [
 	'container', 'pod', 'kube', 'volume', 'network', 'image', 'build', 'artifact',
 	'socket', 'service',
+	'containers-conf', 'bluechi-conf',
 ] as const;
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
 export const QUADLET_KINDS: readonly UnitKind[] = ['container', 'pod', 'kube', 'volume', 'network', 'image', 'build', 'artifact'];
+
+/** Configuration files that are not units (see UNIT_KINDS). */
+export const CONFIG_KINDS: readonly UnitKind[] = ['containers-conf', 'bluechi-conf'];
+
+/** The kinds that are systemd/quadlet units (and their drop-ins): every kind but CONFIG_KINDS. */
+export const UNIT_FILE_KINDS: readonly UnitKind[] = UNIT_KINDS.filter((k) => !CONFIG_KINDS.includes(k));
 
 const VERSION = /^(\d+\.\d+|unreleased)$/;
 

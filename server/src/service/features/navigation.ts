@@ -5,7 +5,7 @@ import { valueIndexToOffset } from '../parser/parse-unit';
 import { getQmModel, resolutionDomain, type QmUnit } from '../qm/model';
 import { isUnder } from '../qm/paths';
 import type { ServiceOptions } from '../types';
-import { dirName, extensionOf, serviceNameFor } from '../unit-path';
+import { dirName, extensionOf, isUnitKind, serviceNameFor } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
 import { findUnit, referencesIn } from './references';
 import { domainConfig } from './validate';
@@ -128,7 +128,7 @@ export interface RenameResult {
  */
 export function renameUnit(workspace: Workspace, path: string, newName: string): RenameResult | { error: string } {
 	const file = workspace.get(path);
-	if (!file?.info.kind || file.info.dropIn) return { error: 'Only unit files can be renamed (not drop-ins).' };
+	if (!file?.info.kind || file.info.dropIn || !isUnitKind(file.info.kind)) return { error: 'Only unit files can be renamed (not drop-ins or config files).' };
 	const ext = extensionOf(file.info.fileName);
 	const newFile = newName.endsWith(`.${ext}`) ? newName : `${newName}.${ext}`;
 	if (!/^[A-Za-z0-9:_.@\\-]+$/.test(newFile) || newFile.startsWith('.')) return { error: `"${newName}" is not a valid unit name.` };

@@ -56,6 +56,8 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 			if (options.rules?.[rule.id] === 'off') continue;
 			// Rule.fileKinds: unit rules never run on configuration files, and the reverse.
 			if (!ruleRunsOn(rule, ctx.kind)) continue;
+			// podman never reads a stray .conf: saying so is the only useful finding.
+			if (file.info.dropIn?.scope === 'stray' && rule.id !== 'qm/path-wrong-unit-dir') continue;
 			if (!rule.appliesTo(ctx)) continue;
 			ctx.report = (f) => push(rule.id, rule.defaultSeverity, f);
 			rule.check(ctx);

@@ -10,6 +10,10 @@ export interface DomainMap {
 	edges: MapEdge[];
 	/** Laid out server-side (no network, deterministic): the client only draws. */
 	layout: MapLayout;
+	/** Added: the install root the map was limited to (the folder holding etc/, usr/ …), when it was. */
+	scope?: string;
+	/** Added: the node of the file the map was asked for (`uri`), to highlight. */
+	focus?: string;
 }
 
 export interface MapNode {
@@ -25,6 +29,8 @@ export interface MapNode {
 	/** Effective SELinux type and level, when set. */
 	label_type?: string;
 	level?: string;
+	/** Added: only drop-ins of this unit are in the workspace (e.g. qm.container.d/ without qm.container); `path` is the first drop-in. */
+	virtual?: boolean;
 }
 
 export type EdgeKind = 'activation' | 'dependency' | 'shared-path' | 'ipc';
@@ -39,6 +45,23 @@ export interface MapEdge {
 	ruleId?: string;
 	/** Short text: the path or the dependency key. */
 	label: string;
+	/**
+	 * Added: the finding names no second unit of the workspace (e.g. a boundary bind of a host
+	 * /run path that nothing uses yet). Then `from === to`: draw a stub leaving the node.
+	 */
+	dangling?: boolean;
+	/** Added: the diagnostics that make this edge illegal, as the Problems panel shows them. */
+	findings?: MapFinding[];
+}
+
+/** Added: one diagnostic behind an illegal edge. */
+export interface MapFinding {
+	ruleId: string;
+	severity: 'error' | 'warning' | 'information' | 'hint';
+	message: string;
+	/** File and 0-based line of the diagnostic. */
+	path: string;
+	line: number;
 }
 
 export interface MapLayout {

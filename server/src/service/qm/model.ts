@@ -2,7 +2,7 @@ import type { UnitKind } from '../catalog/catalog-schema';
 import { PRIMARY_SECTION } from '../catalog/catalog';
 import { UnitView, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
 import type { Domain } from '../types';
-import { baseName, dirName, dropInDirNames, isQuadletKind, serviceNameFor } from '../unit-path';
+import { dirName, isQuadletKind, isUnitKind, serviceNameFor } from '../unit-path';
 import { searchPrecedence, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { DEFAULT_PREFIXES, inferDomain, prefixesFromQmContainer, type DomainConfig, type DomainInfo } from './domain';
 import { canonicalRun, expandPath, findPaths, normalizePath } from './paths';
@@ -100,7 +100,8 @@ export class QmModel {
 	constructor(readonly workspace: Workspace, readonly config: DomainConfig) {
 		const seenDropInUnits = new Set<string>();
 		for (const f of workspace.all()) {
-			if (!f.info.kind) continue;
+			// Engine and bluechi config files are not units.
+			if (!isUnitKind(f.info.kind)) continue;
 			if (!f.info.dropIn) {
 				this.add(buildUnit(f, false, workspace.dropInsFor(f), config));
 			}
@@ -298,7 +299,6 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile
 		}
 	}
 	const pod = kind === 'container' ? view.lookup('Container', 'Pod') : undefined;
-	void baseName; void dropInDirNames;
 	return { file, virtual, domain, kind, fileName, serviceName, names, view, mounts, refs, listens, activates, claimsSockets, label, deps, pod, env };
 }
 

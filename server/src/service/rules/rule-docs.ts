@@ -31,6 +31,33 @@ export function renderConfiguration(rules: readonly RuleMeta[]): object {
 		'qmQuadlet.limits.maxFiles': { type: 'number', default: 50000, minimum: 1, markdownDescription: 'At most this many unit files of the workspace are indexed for cross-file checks.', scope: 'window' },
 		'qmQuadlet.limits.maxDiagnosticsPerFile': { type: 'number', default: 500, minimum: 1, markdownDescription: 'At most this many problems are reported per file.', scope: 'resource' },
 		'qmQuadlet.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', description: 'Traces the communication between VS Code and the QM Quadlet language server.', scope: 'window' },
+		'qmQuadlet.domains': {
+			type: 'array',
+			default: [],
+			markdownDescription: 'Folders whose units are consumed by a given QM domain, for trees outside the install paths (e.g. an image build tree). Globs are matched against the file path (`**` any path, `*` within a name); the first match wins over path inference, a `# qm-domain:` comment in the file wins over both.',
+			items: {
+				type: 'object',
+				required: ['glob', 'domain'],
+				additionalProperties: false,
+				properties: {
+					glob: { type: 'string', minLength: 1, markdownDescription: 'Glob matched against the file path, e.g. `**/image/qm/**`.' },
+					domain: { type: 'string', enum: ['qm', 'qm-boundary', 'asil'], enumDescriptions: ['Read by the systemd and podman inside the QM partition.', 'The QM partition itself (qm.container and its drop-ins).', 'Read by the host (ASIL) systemd and podman.'] },
+				},
+			},
+			scope: 'resource',
+		},
+		'qmQuadlet.preview.usePodman': {
+			type: 'boolean',
+			default: false,
+			markdownDescription: 'Produce the generated-unit preview with the installed podman\'s quadlet generator (`quadlet -dryrun` on a private temporary copy of the unit, its drop-ins and sibling units; podman ≥ 4.4) instead of QM Quadlet\'s translator. Trusted workspaces only; user or machine settings only.',
+			scope: 'machine',
+		},
+		'qmQuadlet.preview.podmanPath': {
+			type: 'string',
+			default: 'podman',
+			markdownDescription: 'The `podman` executable used by `#qmQuadlet.preview.usePodman#`: a command name looked up on `PATH` or an absolute path. User or machine settings only; the quadlet generator is looked up next to it and in `/usr/libexec/podman/`.',
+			scope: 'machine',
+		},
 	};
 	for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
 		properties[`qmQuadlet.rules.${r.id}`] = {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { UnitKind } from '../catalog/catalog-schema';
+import { UNIT_FILE_KINDS, type UnitKind } from '../catalog/catalog-schema';
 import type { UnitView } from '../model/unit-view';
 import type { EntryNode, ParsedUnit } from '../parser/ast';
 import type { UnitFileInfo } from '../unit-path';
@@ -62,9 +62,20 @@ export interface RuleContext {
 }
 
 export interface Rule extends RuleMeta {
+	/**
+	 * File kinds the rule runs on, checked before `appliesTo`. Default: the unit kinds
+	 * (UNIT_FILE_KINDS). Rules for engine configuration files (containers.conf, bluechi) must
+	 * list those kinds here; validation never runs other rules on such files.
+	 */
+	fileKinds?: readonly UnitKind[];
 	/** Which files the rule looks at. */
 	appliesTo(ctx: RuleContext): boolean;
 	check(ctx: RuleContext): void;
+}
+
+/** True when validation may run `rule` on a file of this kind (see Rule.fileKinds). */
+export function ruleRunsOn(rule: Rule, kind: UnitKind): boolean {
+	return (rule.fileKinds ?? UNIT_FILE_KINDS).includes(kind);
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../../../server/src/service/index';
-import type { UnitFileInfo } from '../../../../server/src/service/unit-path';
 import { assertSilent, inTree } from '../system/helpers';
 
 const CODE = 'qm/path-wrong-unit-dir';
@@ -18,20 +17,14 @@ test('path-wrong-unit-dir: a quadlet in the QM systemd unit directory', () => {
 	assert.match(d.message, /Move it to \/etc\/qm\/containers\/systemd\//);
 });
 
-test('path-wrong-unit-dir: a .conf directly in a quadlet dir, once unit-path gives it a kind', () => {
-	// getUnitFileInfo gives such files no kind today, so they are never linted; simulate the
-	// classification the rule needs (see the report for the proposed unit-path change).
+test('path-wrong-unit-dir: a .conf directly in a quadlet dir is the only finding on it', () => {
 	const p = '/subsystems/windowmanager/etc/containers/systemd/extra-devices.conf';
-	const text = '[Container]\nAddDevice=-/dev/dri/card0\n';
-	const today = createLanguageService();
-	today.workspace.set(p, text);
-	assert.deepEqual(today.doValidation(p), []);
+	const text = '[Container]\nAddDevice=/dev/dri/card0\nVolume=/run/udev:/run/udev:Z\nBogus=1\n';
 	const s = createLanguageService();
-	const f = s.workspace.set(p, text);
-	(f as { info: UnitFileInfo }).info = { ...f.info, kind: 'container' };
-	const d = s.doValidation(p).find((x) => x.code === CODE);
-	assert.ok(d);
-	assert.match(d.message, /sits directly in a quadlet directory/);
+	s.workspace.set(p, text);
+	const d = s.doValidation(p);
+	assert.deepEqual(d.map((x) => x.code), [CODE]);
+	assert.match(d[0].message, /sits directly in a quadlet directory/);
 });
 
 test('path-wrong-unit-dir: units where their readers look are fine', () => {

@@ -6,6 +6,7 @@ import { VOLUMES_RULES } from './volumes/index';
 import { IPC_RULES } from './ipc/index';
 import { SYSTEM_RULES } from './system/index';
 import { DROPINS_RULES } from './dropins/index';
+import { CONFIG_RULES } from './config/index';
 
 /** The QM rulebook (qm-rules.md), one family per folder. */
 export const QM_RULES: readonly Rule[] = [
@@ -16,4 +17,5 @@ export const QM_RULES: readonly Rule[] = [
 	...IPC_RULES,
 	...SYSTEM_RULES,
 	...DROPINS_RULES,
+	...CONFIG_RULES,
 ];

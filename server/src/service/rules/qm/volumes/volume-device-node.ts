@@ -3,6 +3,8 @@ import { deviceAnnotation, mountFacts, mountSpans, mountWritten, volumeTables } 
 import { normalizePath } from '../../../qm/paths';
 import { defineRule } from '../../rule';
 import { inDomain, mountSourceRange } from '../support';
+import { UNIT_FILE_KINDS } from '../../../catalog/catalog-schema';
+import { containersConfDeviceBinds } from '../config/device-binds';
 
 const ID = 'qm/volume-device-node';
 
@@ -18,8 +20,14 @@ export default defineRule({
 	title: 'Device node passed as a bind mount',
 	why: 'A bind mount does not add a device-cgroup rule, so the container sees the node but cannot open it; AddDevice= (podman --device) adds both.',
 	fix: 'Use AddDevice=-/dev/X, or the qm device annotation that covers it (e.g. Annotation=org.containers.qm.device.ttys=true).',
-	appliesTo: (ctx) => inDomain(ctx, 'qm', 'qm-boundary', 'asil') && ctx.qmUnit() !== undefined,
+	// Also containers.conf: `[containers] mounts = ["type=bind,source=/dev/X,…"]` (config/device-binds.ts).
+	fileKinds: [...UNIT_FILE_KINDS, 'containers-conf'],
+	appliesTo: (ctx) => ctx.kind === 'containers-conf' ? inDomain(ctx, 'qm', 'asil') : inDomain(ctx, 'qm', 'qm-boundary', 'asil') && ctx.qmUnit() !== undefined,
 	check(ctx) {
+		if (ctx.kind === 'containers-conf') {
+			containersConfDeviceBinds(ctx);
+			return;
+		}
 		const model = ctx.qm();
 		const unit = ctx.qmUnit();
 		if (!unit) return;
