@@ -1,6 +1,7 @@
 import { ALL_RULE_METAS } from '../service/rules/index';
 import type { Diagnostic, Severity } from '../service/types';
 import type { ParsedUnit } from '../service/parser/ast';
+import { lineAt } from '../service/parser/cursor-context';
 
 export interface FileReport {
 	path: string;
@@ -13,14 +14,8 @@ export interface FileReport {
 interface Pos { line: number; character: number }
 
 function position(parsed: ParsedUnit, offset: number): Pos {
-	const lines = parsed.lines;
-	let lo = 0;
-	let hi = lines.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-	}
-	return { line: lo, character: offset - (lines[lo]?.start ?? 0) };
+	const line = lineAt(parsed, offset);
+	return { line, character: offset - (parsed.lines[line]?.start ?? 0) };
 }
 
 export function formatJson(reports: FileReport[]): string {

@@ -5,19 +5,14 @@ import {
 import type { Completion } from '../service/features/complete';
 import type { Diagnostic, Severity } from '../service/types';
 import type { ParsedUnit } from '../service/parser/ast';
+import { lineAt } from '../service/parser/cursor-context';
 import { pathToUri } from './uri';
 
 /** Offsets → LSP positions through the parser's line table (UTF-16, like LSP). */
 export function positionAt(parsed: ParsedUnit, offset: number): Position {
-	const lines = parsed.lines;
 	const o = Math.max(0, Math.min(offset, parsed.text.length));
-	let lo = 0;
-	let hi = lines.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lines[mid].start <= o) lo = mid; else hi = mid - 1;
-	}
-	return { line: lo, character: o - (lines[lo]?.start ?? 0) };
+	const line = lineAt(parsed, o);
+	return { line, character: o - (parsed.lines[line]?.start ?? 0) };
 }
 
 export function rangeOf(parsed: ParsedUnit, start: number, end: number): Range {

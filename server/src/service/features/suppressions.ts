@@ -1,4 +1,5 @@
 import type { ParsedUnit } from '../parser/ast';
+import { lineAt } from '../parser/cursor-context';
 
 const NEXT_LINE = /^[#;]\s*qm-quadlet-disable-next-line\b(.*)$/;
 const FILE = /^[#;]\s*qm-quadlet-disable\b(?!-)(.*)$/;
@@ -22,7 +23,7 @@ export function getSuppressions(parsed: ParsedUnit): Suppressions {
 		let m = NEXT_LINE.exec(text);
 		if (m) {
 			const ids = parseIds(m[1]);
-			const commentLine = lineIndexAt(parsed, comment.start);
+			const commentLine = lineAt(parsed, comment.start);
 			const target = nextContentLine(parsed, commentLine);
 			if (target < 0) continue;
 			const current = byLine.get(target);
@@ -50,16 +51,6 @@ function parseIds(s: string): string[] {
 	return s.split(/[\s,]+/).map((x) => x.trim()).filter((x) => x.length > 0 && !x.startsWith('--'));
 }
 
-function lineIndexAt(parsed: ParsedUnit, offset: number): number {
-	const lines = parsed.lines;
-	let lo = 0;
-	let hi = lines.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-	}
-	return lo;
-}
 
 function nextContentLine(parsed: ParsedUnit, from: number): number {
 	for (let i = from + 1; i < parsed.lines.length; i++) {

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_FILE_SIZE, type Diagnostic, type S
 import { dropInDirNames, isConfigKind } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
 import { getSuppressions } from './suppressions';
+import { lineAt } from '../parser/cursor-context';
 import { getQmModel, findPrefixes } from '../qm/model';
 import { inferDomain, type DomainConfig } from '../qm/domain';
 import { engineConfigDomain } from '../qm/engine-config';
@@ -64,7 +65,7 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 		}
 	}
 	const suppressed = getSuppressions(file.parsed);
-	const kept = out.filter((d) => !suppressed.isSuppressed(d.code, lineOf(file, d.start)));
+	const kept = out.filter((d) => !suppressed.isSuppressed(d.code, lineAt(file.parsed, d.start)));
 	kept.sort((a, b) => a.start - b.start || a.end - b.end);
 	const max = options.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS;
 	if (kept.length > max) {
@@ -75,16 +76,6 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 	return kept;
 }
 
-function lineOf(file: WorkspaceFile, offset: number): number {
-	const lines = file.parsed.lines;
-	let lo = 0;
-	let hi = lines.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-	}
-	return lo;
-}
 
 /** Builds the rule context: the file, its kind and the unit view with drop-ins merged. */
 export function createContext(workspace: Workspace, file: WorkspaceFile, options: ServiceOptions): RuleContext | undefined {

@@ -15,7 +15,7 @@
  */
 import { PRIMARY_SECTION } from '../catalog/catalog';
 import { domainConfig, validateFile } from '../features/validate';
-import type { ParsedUnit } from '../parser/ast';
+import { lineAt } from '../parser/cursor-context';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import type { ViewEntry } from '../model/unit-view';
 import { ipcBridge, hostServesBridgePath, pathUses, useRange, type Exposure, type IpcBridge, type PathUse } from '../qm/ipc-bridge';
@@ -415,7 +415,7 @@ function applyFindings(b: Builder, model: QmModel, units: QmUnit[], diagnostics:
 		for (const d of diagnostics(path)) {
 			const rule = CROSSING_RULES[d.code];
 			if (!rule) continue;
-			const finding = { ruleId: d.code, severity: d.severity, message: d.message, path, line: lineOf(file.parsed, d.start), order: order++ };
+			const finding = { ruleId: d.code, severity: d.severity, message: d.message, path, line: lineAt(file.parsed, d.start), order: order++ };
 			const at = { path, start: d.start, end: d.end };
 			const related = d.related ?? [];
 			// Edges of the model whose evidence the finding points at: its own range and a related location.
@@ -467,13 +467,3 @@ function unique<T>(xs: T[]): T[] {
 	return [...new Set(xs)];
 }
 
-function lineOf(parsed: ParsedUnit, offset: number): number {
-	const lines = parsed.lines;
-	let lo = 0;
-	let hi = lines.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lines[mid].start <= offset) lo = mid; else hi = mid - 1;
-	}
-	return Math.max(0, lo);
-}
