@@ -14,6 +14,8 @@ export interface LspClient {
 	diagnosticsMatching(uri: string, pred: (p: PublishDiagnosticsParams) => boolean, ms?: number): Promise<PublishDiagnosticsParams>;
 	request<R>(method: string, params: unknown, token?: CancellationTokenSource): Promise<R>;
 	notify(method: string, params: unknown): void;
+	/** Messages the server asked the editor to show (window/showMessageRequest), in order. */
+	shownMessages(): string[];
 	/** Every publishDiagnostics received so far, in order. */
 	allPublished(): PublishDiagnosticsParams[];
 	stderr(): string;
@@ -40,6 +42,8 @@ export async function startLsp(opts: { rootUri?: string | null; pull?: boolean; 
 	connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => opts.settings ?? {}));
 	connection.onRequest('client/registerCapability', () => null);
 	connection.onRequest('workspace/diagnostic/refresh', () => null);
+	const shown: string[] = [];
+	connection.onRequest('window/showMessageRequest', (p: { message: string }) => { shown.push(p.message); return null; });
 	connection.onNotification('window/logMessage', () => undefined);
 	connection.listen();
 	const initialize = await connection.sendRequest<InitializeResult>('initialize', {
@@ -70,6 +74,7 @@ export async function startLsp(opts: { rootUri?: string | null; pull?: boolean; 
 		request: (method, params, token) => (token ? connection.sendRequest(method, params, token.token) : connection.sendRequest(method, params)),
 		notify: (method, params) => { connection.sendNotification(method, params).catch(() => undefined); },
 		allPublished: () => published,
+		shownMessages: () => shown,
 		stderr: () => err,
 		async stop() {
 			try {

@@ -161,3 +161,23 @@ test('definition and rename over LSP', async () => {
 		assert.deepEqual(edit.documentChanges.flatMap((d) => d.edits ?? []).map((e) => e.newText), ['database.service']);
 	} finally { await c.stop(); }
 });
+
+test('hitting the indexing limit (qmQuadlet.limits.maxFiles) is reported once, visibly', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'qmq-limit-'));
+	try {
+		mkdirSync(join(dir, 'etc/containers/systemd'), { recursive: true });
+		for (let i = 0; i < 30; i++) writeFileSync(join(dir, `etc/containers/systemd/u${i}.container`), '[Container]\nImage=quay.io/a/b:1\n');
+		const c = await startLsp({ rootUri: pathToUri(dir), settings: { limits: { maxFiles: 10 } } });
+		// vscode-languageserver shows warnings as window/showMessageRequest; the client records them.
+		const messages = c.shownMessages();
+		try {
+			const deadline = Date.now() + 10_000;
+			while (messages.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+			// A second scan (settings change) must not repeat the notice.
+			c.notify('workspace/didChangeConfiguration', { settings: { qmQuadlet: { limits: { maxFiles: 10 } } } });
+			await new Promise((r) => setTimeout(r, 300));
+			assert.equal(messages.length, 1, JSON.stringify(messages));
+			assert.match(messages[0], /indexed only the first 10 unit files/);
+		} finally { await c.stop(); }
+	} finally { rmSync(dir, { recursive: true, force: true }); }
+});

@@ -7,7 +7,7 @@ import type { WorkspaceFile } from '../workspace/workspace';
 
 const FATAL = new Set<SyntaxProblem['code']>([
 	'quadlet/syntax-bom', 'quadlet/syntax-invalid-line', 'quadlet/syntax-key-outside-section',
-	'quadlet/syntax-invalid-section-name', 'quadlet/syntax-invalid-key-name',
+	'quadlet/syntax-invalid-section-name',
 ]);
 
 export function loadError(file: WorkspaceFile): string | undefined {
@@ -23,8 +23,6 @@ function reason(file: WorkspaceFile, p: SyntaxProblem): string {
 			return 'key file does not start with a group';
 		case 'quadlet/syntax-invalid-section-name':
 			return `invalid group name: ${parsed.sections.find((s) => s.nameStart === p.start)?.name ?? text.slice(p.start, p.end)}`;
-		case 'quadlet/syntax-invalid-key-name':
-			return `invalid key name: ${text.slice(p.start, p.end)}`;
 		default: {
 			const at = p.code === 'quadlet/syntax-bom' ? 0 : p.end;
 			const index = parsed.lines.findIndex((l) => at >= l.start && at <= l.end);

@@ -81,7 +81,6 @@ export type SyntaxProblemCode =
 	| 'quadlet/syntax-invalid-line'
 	| 'quadlet/syntax-key-outside-section'
 	| 'quadlet/syntax-invalid-section-name'
-	| 'quadlet/syntax-invalid-key-name'
 	| 'quadlet/syntax-bom'
 	| 'quadlet/syntax-nul'
 	| 'quadlet/syntax-invalid-utf8'

@@ -24,12 +24,6 @@ export const SYNTAX_RULES: Record<SyntaxProblemCode, RuleMeta> = {
 		why: 'podman rejects section names that are empty or contain brackets or control characters.',
 		fix: 'Write a plain section name such as [Container].',
 	},
-	'quadlet/syntax-invalid-key-name': {
-		id: 'quadlet/syntax-invalid-key-name', defaultSeverity: 'error',
-		title: 'Malformed key name',
-		why: 'podman rejects keys that are empty or start or end with a space.',
-		fix: 'Write the key without surrounding spaces.',
-	},
 	'quadlet/syntax-bom': {
 		id: 'quadlet/syntax-bom', defaultSeverity: 'error',
 		title: 'UTF-8 byte order mark at the start of the file',
