@@ -66,3 +66,26 @@ test('the diagnostics cap is reported once', () => {
 	assert.equal(d.filter((x) => x.code === 'quadlet/too-many-diagnostics').length, 1);
 	assert.match(d[10].message, /40 more problems/);
 });
+
+test('symbolic links never lead the CLI outside the paths it was given; paths stay relative', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'qmq-escape-'));
+	const outside = mkdtempSync(join(tmpdir(), 'qmq-outside-'));
+	try {
+		mkdirSync(join(dir, Q), { recursive: true });
+		writeFileSync(join(dir, Q, 'ok.container'), '[Container]\nImage=quay.io/a/b:1\n');
+		writeFileSync(join(outside, 'secret.container'), '[Container]\nImage=quay.io/a/b:1\n');
+		symlinkSync(outside, join(dir, Q, 'elsewhere'));
+		symlinkSync(join(outside, 'secret.container'), join(dir, Q, 'secret.container'));
+		const r = lintJson(join(dir, Q), '.');
+		assert.equal(r.code, 2);
+		assert.match(r.stderr, /elsewhere: symbolic link to .*outside the linted paths; skipped/);
+		assert.match(r.stderr, /secret\.container: symbolic link to .*outside the linted paths; skipped/);
+		assert.deepEqual(r.json.files.map((f: { path: string }) => f.path), ['ok.container']);
+		// A path outside the working directory is still printed relative to it.
+		const r2 = lintJson(outside, join(dir, Q, 'ok.container'));
+		assert.ok(r2.json.files[0].path.startsWith('../'), r2.json.files[0].path);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+		rmSync(outside, { recursive: true, force: true });
+	}
+});

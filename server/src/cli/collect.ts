@@ -34,6 +34,7 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 	async function walk(dir: string, depth: number): Promise<void> {
 		let real: string;
 		try { real = await fs.realpath(dir); } catch (e) { errors.push(`${show(dir)}: ${describe(e)}`); return; }
+		if (!inside(real)) { errors.push(`${show(dir)}: symbolic link to ${real}, outside the linted paths; skipped`); return; }
 		if (visited.has(real) || depth > 64) return;
 		visited.add(real);
 		let entries: import('node:fs').Dirent[];
@@ -50,6 +51,13 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 			if (getUnitFileInfo(p).kind) found.set(p);
 		}
 	}
+	// Symbolic links are followed only while they stay inside the paths we were given (and --root):
+	// a link in a unit tree must not make us read elsewhere on the machine.
+	const roots: string[] = [];
+	for (const p of [...paths, ...(absRoot ? [absRoot] : [])]) {
+		try { roots.push(await fs.realpath(resolve(p))); } catch { /* reported below */ }
+	}
+	const inside = (real: string) => roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 	for (const p of paths) {
 		const abs = resolve(p);
 		let st;
@@ -60,6 +68,8 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 	const files: CollectedFile[] = [];
 	for (const real of found.keys()) {
 		try {
+			const target = await fs.realpath(real);
+			if (!inside(target)) { errors.push(`${show(real)}: symbolic link to ${target}, outside the linted paths; skipped`); continue; }
 			const st = await fs.stat(real);
 			if (!st.isFile()) { errors.push(`${show(real)}: not a regular file`); continue; }
 			// Files over the analysis limit are still listed (with one notice from the service);
@@ -86,7 +96,8 @@ function systemPath(real: string, absRoot: string | undefined): string {
 
 function show(p: string): string {
 	const rel = relative(process.cwd(), p);
-	return (rel === '' ? '.' : rel.startsWith('..') ? p : rel).split(sep).join('/');
+	// Always relative to the working directory (with ../ when needed), never an absolute path.
+	return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
 function describe(e: unknown): string {
