@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, Fix } from '../../../../server/src/service/index';
 import { applyEdits, serviceWith } from '../../../helpers/service';
 import { readTree } from '../../../helpers/tree';
+export { findings } from '../../../helpers/qm-findings';
+import { findings } from '../../../helpers/qm-findings';
 
 /** Fixture tree test/fixtures/qm/config/<rule>/<variant> as { "/etc/…": text }. */
 export function tree(rule: string, variant: string): Record<string, string> {
@@ -19,9 +21,6 @@ export function everywhere(files: Record<string, string>, code: string): string[
 	return out;
 }
 
-export function findings(files: Record<string, string>, path: string, code: string): Diagnostic[] {
-	return serviceWith(files).doValidation(path).filter((d) => d.code === code);
-}
 
 /** The diagnostic with `code` in `path` whose range covers exactly `text`. */
 export function at(files: Record<string, string>, path: string, code: string, text: string): Diagnostic {

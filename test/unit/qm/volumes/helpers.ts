@@ -3,16 +3,14 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, Fix } from '../../../../server/src/service/index';
 import { applyEdits, serviceWith } from '../../../helpers/service';
 import { readTree } from '../../../helpers/tree';
+export { findings } from '../../../helpers/qm-findings';
+import { findings } from '../../../helpers/qm-findings';
 
 /** Fixture tree of a rule: test/fixtures/qm/<id-without-prefix>/<variant>. */
 export function tree(rule: string, variant: 'bad' | 'good'): Record<string, string> {
 	return readTree(`qm/${rule}/${variant}`);
 }
 
-/** Diagnostics with `code` for `path` in a workspace of `files`. */
-export function findings(files: Record<string, string>, path: string, code: string): Diagnostic[] {
-	return serviceWith(files).doValidation(path).filter((d) => d.code === code);
-}
 
 /** Every diagnostic with `code` in every file, as "path: covered text (severity)". */
 export function everywhere(files: Record<string, string>, code: string): string[] {
