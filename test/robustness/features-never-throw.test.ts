@@ -108,4 +108,3 @@ test('every quick fix changes only its own lines, keeps comments, and removes it
 	assert.ok(checked > 0, 'some fixes were exercised');
 });
 
-void applyEdits;

@@ -29,17 +29,12 @@ export function toServiceOptions(raw: unknown): { options: ServiceOptions; maxFi
 	return {
 		options: {
 			podmanVersion: version,
-			rules: flattenRules(s.rules),
+			// Rule ids hold "/" but no ".", so VS Code delivers qmQuadlet.rules.<id> as one flat map.
+			rules: s.rules,
 			maxFileSize: s.limits?.maxFileSize,
 			maxDiagnosticsPerFile: s.limits?.maxDiagnosticsPerFile,
 			domains: s.domains?.flatMap((d) => { const m = DomainMapping.safeParse(d); return m.success ? [m.data] : []; }),
 		},
 		maxFiles: s.limits?.maxFiles ?? DEFAULT_MAX_FILES,
 	};
-}
-
-/** VS Code nests dotted setting keys; rule ids contain "/" so they arrive flat. */
-function flattenRules(rules: Record<string, string> | undefined): ServiceOptions['rules'] {
-	if (!rules) return undefined;
-	return rules as ServiceOptions['rules'];
 }

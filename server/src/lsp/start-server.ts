@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/index';
 import type { Fix } from '../service/types';
 import type { UnitSymbol } from '../service/features/structure';
-import { offsetAt, positionAt, rangeOf, toLspCompletion, toLspDiagnostic } from './convert';
+import { offsetAt, rangeOf, toLspCompletion, toLspDiagnostic } from './convert';
 import { runSafe } from './run-safe';
 import { DEFAULT_MAX_FILES, toServiceOptions } from './settings';
 import { pathToUri, uriToPath } from './uri';
@@ -288,7 +288,6 @@ export function startServer(connection: Connection): void {
 		const doc = documents.get(params.uri);
 		return doc ? { version: doc.version, text: doc.getText() } : null;
 	});
-	void positionAt;
 	documents.listen(connection);
 	connection.listen();
 }

@@ -1,6 +1,6 @@
 import { getCatalog } from '../catalog/catalog';
 import { getSpecifiers, specifierNote } from '../catalog/specifiers';
-import { entryAt, lineAt, sectionAt } from '../parser/cursor-context';
+import { entryAt, sectionAt } from '../parser/cursor-context';
 import { serviceNameFor } from '../unit-path';
 import type { Workspace } from '../workspace/workspace';
 import { keyDocMarkdown } from './docs';
@@ -66,6 +66,5 @@ export function doHover(workspace: Workspace, path: string, offset: number): Hov
 		}
 		return { markdown: lines.join('\n'), start: ref.start, end: ref.end };
 	}
-	void lineAt;
 	return undefined;
 }

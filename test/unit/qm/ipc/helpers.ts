@@ -4,11 +4,6 @@ import type { Fix } from '../../../../server/src/service/index';
 import { applyEdits } from '../../../helpers/service';
 export { tree, findings, everywhere, one, covered } from '../../../helpers/qm-findings';
 
-
-
-
-
-
 /**
  * Applies a fix (this file's edits and otherFiles; unknown paths start empty, as a created file)
  * and returns the texts of the files it touched.

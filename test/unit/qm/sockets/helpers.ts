@@ -4,16 +4,11 @@ import type { Diagnostic, Fix } from '../../../../server/src/service/index';
 import { applyEdits, serviceWith } from '../../../helpers/service';
 export { tree, findings, everywhere, one, covered } from '../../../helpers/qm-findings';
 
-
-
-
 /** Every diagnostic of every file, with its path. */
 export function allDiagnostics(files: Record<string, string>): (Diagnostic & { path: string })[] {
 	const s = serviceWith(files);
 	return Object.keys(files).sort().flatMap((p) => s.doValidation(p).map((d) => ({ ...d, path: p })));
 }
-
-
 
 /** The fix with this title. */
 export function fixNamed(d: Diagnostic, title: string): Fix | undefined {

@@ -1,16 +1,12 @@
 /** Shared helpers of the volume-family tests (qm-rules §4.3). */
-import assert from 'node:assert/strict';
-import type { Diagnostic, Fix } from '../../../../server/src/service/index';
-import { applyEdits, serviceWith } from '../../../helpers/service';
+import { serviceWith } from '../../../helpers/service';
 import { readTree } from '../../../helpers/tree';
-export { findings } from '../../../helpers/qm-findings';
-import { findings } from '../../../helpers/qm-findings';
+export { findings, at, fixOf, applied, withFile } from '../../../helpers/qm-findings';
 
 /** Fixture tree of a rule: test/fixtures/qm/<id-without-prefix>/<variant>. */
 export function tree(rule: string, variant: 'bad' | 'good'): Record<string, string> {
 	return readTree(`qm/${rule}/${variant}`);
 }
-
 
 /** Every diagnostic with `code` in every file, as "path: covered text (severity)". */
 export function everywhere(files: Record<string, string>, code: string): string[] {
@@ -20,29 +16,4 @@ export function everywhere(files: Record<string, string>, code: string): string[
 		for (const d of s.doValidation(p)) if (d.code === code) out.push(`${p}: ${files[p].slice(d.start, d.end)} (${d.severity})`);
 	}
 	return out;
-}
-
-/** The diagnostic with `code` in `path` whose range covers exactly `text`. */
-export function at(files: Record<string, string>, path: string, code: string, text: string, nth = 0): Diagnostic {
-	const found = findings(files, path, code).filter((d) => files[path].slice(d.start, d.end) === text);
-	assert.ok(found.length > nth, `expected ${code} on "${text}" in ${path}; got ${JSON.stringify(findings(files, path, code).map((d) => files[path].slice(d.start, d.end)))}`);
-	return found[nth];
-}
-
-/** The fix titled like `title` (substring) of a diagnostic. */
-export function fixOf(d: Diagnostic, title: string): Fix {
-	const fix = d.fixes?.find((f) => f.title.includes(title));
-	assert.ok(fix, `no fix "${title}" in ${JSON.stringify(d.fixes?.map((f) => f.title))}`);
-	return fix;
-}
-
-/** The text of `path` after applying a fix (edits of this file only). */
-export function applied(files: Record<string, string>, path: string, fix: Fix): string {
-	assert.equal(fix.otherFiles, undefined, 'the fix edits only this file');
-	return applyEdits(files[path], fix.edits);
-}
-
-/** A copy of `files` with one file replaced/added. */
-export function withFile(files: Record<string, string>, path: string, text: string): Record<string, string> {
-	return { ...files, [path]: text };
 }
