@@ -1,6 +1,6 @@
 // `npm run bench:profile` — CPU profiles of the worst benchmark misses, summarised by function.
 //
-//   node bench/profile.mjs [--files 10000] [--out DIR]
+//   node bench/profile.mjs [--files 10000] [--out DIR] [--cli-only]
 //
 // Builds unminified copies of dist/cli.js and dist/server.js (esbuild, into a temp dir, so the
 // profile has real function names and a source map back to server/src), generates the tree and
@@ -26,6 +26,7 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv
 const files = Number(opt('--files', 10000));
 const outDir = resolve(opt('--out', join(REPO, 'bench', 'results')));
 const TOP = 25;
+const cliOnly = argv.includes('--cli-only'); // skip the language-server session
 const budgetMs = Number(opt('--budget-s', 90)) * 1000; // per server phase (at least one iteration)
 const log = (s) => process.stderr.write(`[profile] ${s}\n`);
 
@@ -64,6 +65,7 @@ try {
 	sections.push(summarise(`CLI lint --format json, ${tree.files} files`, cliProfile.profile, work));
 
 	// --- 2. language server session --------------------------------------------------------------
+	if (!cliOnly) {
 	const srvProfDir = join(work, 'srv-prof');
 	const phases = [];
 	const c = await startServer({ rootPath: tree.root, pull: true, serverPath: join(work, 'server.js'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${srvProfDir}`, '--cpu-prof-interval', '250'] });
@@ -118,6 +120,7 @@ try {
 	for (const ph of phases) {
 		log(`${ph.name}: ${(ph.to - ph.from).toFixed(0)} ms`);
 		sections.push(summarise(`Server: ${ph.name} — ${(ph.to - ph.from).toFixed(0)} ms wall`, srv.profile, work, { from: ph.from * 1000, to: ph.to * 1000 }));
+	}
 	}
 
 	const md = `# CPU profile summary (${new Date().toISOString()})\n\nTree: ${tree.files} files. Unminified esbuild bundles, source-mapped to server/src. Self time = samples in the function itself; inclusive = samples with the function on the stack.\n\n${sections.join('\n')}`;

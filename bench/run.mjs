@@ -14,7 +14,7 @@
 // and prints the markdown table and the JSON. Never asserts: targets are printed next to the
 // measures. Needs dist/ (npm run build).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, mkdtempSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync, copyFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem, tmpdir, platform, arch, release, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,8 +55,9 @@ if (!existsSync(join(REPO, 'dist', 'cli.js')) || !existsSync(join(REPO, 'dist', 
 // Snapshot the bundles: other builds may rewrite dist/ while the bench runs.
 const SNAPSHOT = mkdtempSync(join(tmpdir(), 'qmbench-dist-'));
 const bundles = {};
-for (const name of ['cli.js', 'server.js']) {
-	for (const f of [name, `${name}.map`]) if (existsSync(join(REPO, 'dist', f))) copyFileSync(join(REPO, 'dist', f), join(SNAPSHOT, f));
+// dist/cli.js is a loader: the CLI proper is cli-main.js, with its code cache cli-main.<stamp>.cache.
+for (const f of readdirSync(join(REPO, 'dist'))) if (/^(cli|cli-main|server)\.(js|js\.map|[0-9a-f]+\.cache)$/.test(f)) copyFileSync(join(REPO, 'dist', f), join(SNAPSHOT, f));
+for (const name of ['cli-main.js', 'server.js']) {
 	const buf = readFileSync(join(SNAPSHOT, name));
 	bundles[name] = { sha256: createHash('sha256').update(buf).digest('hex').slice(0, 16), bytes: buf.length, mtime: statSync(join(REPO, 'dist', name)).mtime.toISOString() };
 }
@@ -212,6 +213,23 @@ async function benchCli(tree, previous) {
 		ratioToIni: cli.skipped ? NaN : round(cli.medianMs / iniR.medianMs),
 		ratioToFloorCpu: cli.dnf ? NaN : round(cli.medianCpuMs / read.medianCpuMs),
 	};
+}
+
+// ------------------------------------------------------------------------------------------
+// The real containers/qm tree (issue #3's bar): ../shared/corpus/qm-upstream/{real,unknown-domain},
+// 18 files, linted from the corpus directory. Start-up dominates here, so node's own start
+// (`node -e 0`) is measured next to it.
+const UPSTREAM = resolve(REPO, '..', 'shared', 'corpus', 'qm-upstream');
+async function benchUpstream(n) {
+	if (!existsSync(join(UPSTREAM, 'real'))) {
+		log(`qm upstream tree: skipped (${UPSTREAM} is absent)`);
+		return { skipped: `${UPSTREAM} is absent` };
+	}
+	const paths = [join(UPSTREAM, 'real'), join(UPSTREAM, 'unknown-domain')];
+	const files = paths.flatMap((p) => readdirSync(p, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())).length;
+	const cli = await measureRuns('cli qm-upstream', [CLI, 'lint', ...paths], n, [0, 1]);
+	const node = await measureRuns('node -e 0', ['-e', '0'], n);
+	return { files, cli, nodeStart: node };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -429,6 +447,8 @@ function targets(res) {
 			ok: growth <= 1.15 && !b.cli.dnf,
 		});
 	}
+	const u = res.upstream;
+	if (u) t.push(u.skipped ? { target: 'QM upstream tree lint < 100 ms (median)', measured: `not measured: ${u.skipped}`, ok: null } : { target: `QM upstream tree (${u.files} files) lint < 100 ms (median)`, measured: `${fmt(u.cli.medianMs)} ms (node -e 0: ${fmt(u.nodeStart.medianMs)} ms)`, ok: u.cli.medianMs < 100 });
 	const l = res.lsp;
 	if (l) {
 		const n = l.treeFiles;
@@ -451,7 +471,7 @@ function markdown(res) {
 	L.push(`# QM Quadlet benchmark — ${res.date}`, '');
 	L.push(`Machine: ${m.cores} cores, ${m.cpuModel}, ${m.totalMemoryMB} MB RAM, Node ${m.node}, ${m.platform}. Peak RSS: ${m.peakRssSource}.`);
 	L.push(`Mode: ${res.config.quick ? 'quick' : 'full'}; ${res.config.runs} runs per CLI measure (median; fewer when a run is slow, see notes); per-run timeout ${res.config.runTimeoutS} s; language-server loops stop after ${res.config.budgetS} s (at least one iteration); seed ${res.config.seed}. Load average (1 min) at start ${res.machine.loadavg1m}, at end ${res.loadavgEnd}.`);
-	L.push(`Bundles measured: dist/cli.js ${res.bundles['cli.js'].sha256} (${res.bundles['cli.js'].mtime}), dist/server.js ${res.bundles['server.js'].sha256} (${res.bundles['server.js'].mtime}).`, '');
+	L.push(`Bundles measured: dist/cli-main.js ${res.bundles['cli-main.js'].sha256} (${res.bundles['cli-main.js'].mtime}), dist/server.js ${res.bundles['server.js'].sha256} (${res.bundles['server.js'].mtime}).`, '');
 	if (res.cli) {
 		L.push('## CLI: `node dist/cli.js lint --format json <tree> > /dev/null`', '');
 		L.push('| Tree | Files | MB | Lines | Runs | Median ms | CPU ms | Files/s | MB/s | Peak RSS MB | Floor read+split ms (CPU) | Floor `ini` ms (CPU) | × floor | × floor (CPU) | × ini |');
@@ -464,6 +484,13 @@ function markdown(res) {
 		const notes = Object.entries(res.cli).flatMap(([s, c]) => [c.cli.note, c.floorRead.note, c.floorIni.note].filter(Boolean).map((n) => `- ${s}: ${n}`));
 		if (notes.length) L.push('', ...notes);
 		L.push('');
+	}
+	if (res.upstream && !res.upstream.skipped) {
+		const u = res.upstream;
+		L.push(`## CLI on the real containers/qm tree: \`node dist/cli.js lint real unknown-domain\` (${u.files} files)`, '');
+		L.push('| Measure | Runs | Median ms | CPU ms | Peak RSS MB |', '|---|---|---|---|---|');
+		L.push(`| qm-quadlet lint | ${u.cli.runs.length} | ${fmt(u.cli.medianMs)} | ${fmt(u.cli.medianCpuMs, 0)} | ${fmt(u.cli.peakRssMB, 0)} |`);
+		L.push(`| node -e 0 (start-up floor) | ${u.nodeStart.runs.length} | ${fmt(u.nodeStart.medianMs)} | ${fmt(u.nodeStart.medianCpuMs, 0)} | ${fmt(u.nodeStart.peakRssMB, 0)} |`, '');
 	}
 	if (res.lsp) {
 		const l = res.lsp;
@@ -513,6 +540,7 @@ async function main() {
 	const drop = (n) => { const t = treeFor.get(n); if (t && n !== lspSize) { t.cleanup(); treeFor.delete(n); trees.splice(trees.indexOf(t), 1); } };
 	try {
 		if (!skipCli) {
+			res.upstream = await benchUpstream(Math.max(10, runs * 2));
 			res.cli = {};
 			let previous;
 			for (const n of sizes) {

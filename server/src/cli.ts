@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// The CLI proper; dist/cli.js (cli-entry.ts) loads it with a V8 code cache and calls main().
 import { parseArgs, UsageError, USAGE, type LintArgs } from './cli/args';
 import { collectFiles } from './cli/collect';
 import { generate } from './cli/generate';
@@ -55,10 +55,4 @@ async function lint(args: LintArgs, out: (s: string) => void, err: (s: string) =
 	else out(formatText(reports));
 	if (errors.length > 0) return 2;
 	return hasError ? 1 : 0;
-}
-
-if (require.main === module) {
-	main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'))
-		.then((code) => { process.exitCode = code; })
-		.catch((e) => { process.stderr.write(`qm-quadlet: internal error: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 2; });
 }

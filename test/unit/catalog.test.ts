@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildCatalog, CATALOG_FILES, getCatalog } from '../../server/src/service/catalog/catalog';
+import { CATALOG_FILES, getCatalog } from '../../server/src/service/catalog/catalog';
 import { SectionFileSchema } from '../../server/src/service/catalog/catalog-schema';
+import { DATA_FILES, validateDataFiles } from '../../server/src/service/data-files';
+import { readdirSync } from 'node:fs';
 import { parseUnit } from '../../server/src/service/parser/parse-unit';
 import { HAVE_SHARED, SHARED, SHARED_SKIP } from '../helpers/paths';
 
@@ -16,7 +18,17 @@ test('every schemas/*.json file passes the zod schema', () => {
 });
 
 test('a broken data file is rejected with its name', () => {
-	assert.throws(() => buildCatalog({ 'x.json': { section: 'X' } }), /schemas\/x\.json is invalid/);
+	const problems = validateDataFiles([{ file: 'quadlet/x.json', data: { section: 'X' }, schema: SectionFileSchema }]);
+	assert.equal(problems.length, 1);
+	assert.match(problems[0], /^schemas\/quadlet\/x\.json: /);
+});
+
+test('every data file under schemas/ is validated, and all pass', () => {
+	const root = resolve(__dirname, '../../../schemas');
+	const onDisk = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())
+		.flatMap((d) => readdirSync(resolve(root, d.name)).filter((f) => f.endsWith('.json')).map((f) => `${d.name}/${f}`)).sort();
+	assert.deepEqual(DATA_FILES.map((f) => f.file).sort(), onDisk);
+	assert.deepEqual(validateDataFiles(), []);
 });
 
 test('every example is a valid assignment of its own key', () => {

@@ -1,4 +1,4 @@
-import { CONFIG_KINDS, QUADLET_KINDS, type UnitKind } from './catalog/catalog-schema';
+import { CONFIG_KINDS, QUADLET_KINDS, type UnitKind } from './catalog/kinds';
 
 /** What a file is, judged from its path alone. Paths use "/" separators. */
 export interface UnitFileInfo {

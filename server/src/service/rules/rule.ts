@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { UNIT_FILE_KINDS, type UnitKind } from '../catalog/catalog-schema';
+import { UNIT_FILE_KINDS, type UnitKind } from '../catalog/kinds';
 import type { UnitView } from '../model/unit-view';
 import type { EntryNode, ParsedUnit } from '../parser/ast';
 import type { UnitFileInfo } from '../unit-path';

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotationsCovering, boundaryData, devicesData, forbiddenDevice, podmanFlagsData, QM_DATA_FILES } from '../../../../server/src/service/qm/qm-data';
+import { annotationsCovering, boundaryData, devicesData, forbiddenDevice, podmanFlagsData } from '../../../../server/src/service/qm/qm-data';
+import { DevicesDataSchema } from '../../../../server/src/service/qm/qm-data-schema';
+import { DATA_FILES } from '../../../../server/src/service/data-files';
 import { vendorUnit } from '../../../../server/src/service/qm/boundary';
 import { getCatalog } from '../../../../server/src/service/catalog/catalog';
 
 test('qm data: every schemas/qm/*.json file passes its zod schema', () => {
-	for (const [file, { data, schema }] of Object.entries(QM_DATA_FILES)) {
+	for (const { file, data, schema } of DATA_FILES.filter((f) => f.file.startsWith('qm/'))) {
 		const r = schema.safeParse(data);
 		assert.ok(r.success, `${file}: ${r.success ? '' : r.error.message}`);
 	}
@@ -13,8 +15,7 @@ test('qm data: every schemas/qm/*.json file passes its zod schema', () => {
 });
 
 test('qm data: a broken table is rejected', () => {
-	const { schema } = QM_DATA_FILES['qm/devices.json'];
-	assert.equal(schema.safeParse({ forbidden: [{ pattern: '/dev/mem', name: 'x', severity: 'error', why: 'unanchored pattern' }], annotations: [], annotationPrefix: 'x' }).success, false);
+	assert.equal(DevicesDataSchema.safeParse({ forbidden: [{ pattern: '/dev/mem', name: 'x', severity: 'error', why: 'unanchored pattern' }], annotations: [], annotationPrefix: 'x' }).success, false);
 });
 
 test('qm data: the vendor qm.container parses cleanly and uses only catalog keys', () => {

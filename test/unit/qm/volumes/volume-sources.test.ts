@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import raw from '../../../../schemas/qm/volume-sources.json';
 import { DEFAULT_PREFIXES } from '../../../../server/src/service/qm/domain';
-import { compilePattern, getVolumeSources, VolumeSourcesSchema } from '../../../../server/src/service/qm/volume-sources';
+import { compilePattern, getVolumeSources } from '../../../../server/src/service/qm/volume-sources';
+import { VolumeSourcesSchema } from '../../../../server/src/service/qm/volume-sources-schema';
 import { VOLUMES_RULES } from '../../../../server/src/service/rules/qm/volumes/index';
 
 test('schemas/qm/volume-sources.json validates', () => {

@@ -3,7 +3,7 @@ import { show, whole, type ValueChecker } from './problem';
 import { findKeyword, keywordsOf, listWords } from './spec-values';
 
 /** Go's `time.ParseDuration`, which podman uses for health-check and retry durations. */
-const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
 export function isGoDuration(text: string): boolean {
 	return /^[-+]?0$/.test(text) || GO_DURATION.test(text);
@@ -21,7 +21,7 @@ const FOREIGN_UNITS: Readonly<Record<string, string | number>> = {
 /** Rewrites "30", "1min 30sec" or "2d" into a Go duration, when the meaning is unambiguous. */
 function toGoDuration(text: string): string | undefined {
 	if (/^\d+$/.test(text)) return `${text}s`;
-	const part = /\s*(\d+)\s*([a-zA-Zµμ]+)/y;
+	const part = /\s*(\d+)\s*([a-zA-Z\u00b5\u03bc]+)/y;
 	let out = '';
 	let at = 0;
 	while (at < text.length) {

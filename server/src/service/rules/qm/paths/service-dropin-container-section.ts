@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { QUADLET_KINDS } from '../../../catalog/catalog-schema';
+import { QUADLET_KINDS } from '../../../catalog/kinds';
 import { PRIMARY_SECTION } from '../../../catalog/catalog';
 
 const QUADLET_SECTIONS = new Set<string>([...QUADLET_KINDS.map((k) => PRIMARY_SECTION[k] ?? ''), 'Quadlet'].filter(Boolean));

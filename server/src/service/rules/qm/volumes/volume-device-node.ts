@@ -3,7 +3,7 @@ import { deviceAnnotation, mountFacts, mountSpans, mountWritten, volumeTables } 
 import { normalizePath } from '../../../qm/paths';
 import { defineRule } from '../../rule';
 import { inDomain, mountSourceRange } from '../support';
-import { UNIT_FILE_KINDS } from '../../../catalog/catalog-schema';
+import { UNIT_FILE_KINDS } from '../../../catalog/kinds';
 import { containersConfDeviceBinds } from '../config/device-binds';
 
 const ID = 'qm/volume-device-node';
