@@ -97,7 +97,7 @@ function build(model: QmModel, path: string): Boundary {
 	const own = path ? model.unitOf(path) : undefined;
 	const units = boundaryUnits(model);
 	const base = own && own.fileName === 'qm.container' && !own.virtual && units.includes(own) ? own.file : units[0]?.file;
-	let quadletDropIns: WorkspaceFile[];
+	let quadletDropIns: readonly WorkspaceFile[];
 	if (base) {
 		quadletDropIns = ws.dropInsFor(base);
 	} else {

@@ -193,15 +193,35 @@ function analyse(model: QmModel): IpcBridge {
 	for (const u of model.units) {
 		const side = u.domain.domain;
 		if (side === 'asil' || side === 'qm-boundary') hasHostSide = true;
-		if (side === 'asil') {
-			if (u.kind === 'socket') hostSockets.push(...listenUses(u).filter((l) => inBridge(l.path)));
-			else if (u.kind === 'service') hostUsers.push(...serviceUses(u).filter((x) => inBridge(x.path)));
-			else hostUsers.push(...bridgeUses(u));
-		} else if (side === 'qm' && u.kind !== 'socket' && u.kind !== 'service') {
-			qmUsers.push(...bridgeUses(u));
-		}
+		const c = contribution(u);
+		if (c === NONE) continue;
+		hostSockets.push(...c.hostSockets);
+		hostUsers.push(...c.hostUsers);
+		qmUsers.push(...c.qmUsers);
 	}
 	return { boundary, exposures, hostSockets, hostUsers, qmUsers, hasHostSide };
+}
+
+interface Contribution { hostSockets: PathUse[]; hostUsers: PathUse[]; qmUsers: PathUse[] }
+const NONE: Contribution = { hostSockets: [], hostUsers: [], qmUsers: [] };
+const contributions = new WeakMap<QmUnit, Contribution>();
+
+/** One unit's bridge uses; units outlive models (see model.ts cachedUnit), so this is kept per unit. */
+function contribution(u: QmUnit): Contribution {
+	let c = contributions.get(u);
+	if (c) return c;
+	const side = u.domain.domain;
+	c = NONE;
+	if (side === 'asil') {
+		if (u.kind === 'socket') c = { ...NONE, hostSockets: listenUses(u).filter((l) => inBridge(l.path)) };
+		else if (u.kind === 'service') c = { ...NONE, hostUsers: serviceUses(u).filter((x) => inBridge(x.path)) };
+		else c = { ...NONE, hostUsers: bridgeUses(u) };
+	} else if (side === 'qm' && u.kind !== 'socket' && u.kind !== 'service') {
+		c = { ...NONE, qmUsers: bridgeUses(u) };
+	}
+	if (c.hostSockets.length + c.hostUsers.length + c.qmUsers.length === 0) c = NONE;
+	contributions.set(u, c);
+	return c;
 }
 
 /** Paths in a plain systemd service's Exec*=/Environment= lines (the model collects refs for quadlets only). */

@@ -85,6 +85,13 @@ export interface QmUnit {
 	env: Record<string, string>;
 }
 
+/** How a derived model differs from its base: `swaps[i]` = [old unit, new unit] at `positions[i]` in `units`. */
+export interface ModelDelta {
+	base: QmModel;
+	swaps: [QmUnit, QmUnit][];
+	positions: number[];
+}
+
 const DEP_KEYS = ['Requires', 'Wants', 'Requisite', 'BindsTo', 'PartOf', 'Upholds', 'After', 'Before', 'Conflicts', 'OnFailure', 'OnSuccess', 'PropagatesReloadTo', 'ReloadPropagatedFrom', 'PropagatesStopTo', 'StopPropagatedFrom'];
 const LISTEN_KEYS = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO'];
 
@@ -94,16 +101,26 @@ const LISTEN_KEYS = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket',
  */
 export class QmModel {
 	readonly units: QmUnit[] = [];
-	private readonly byPath = new Map<string, QmUnit>();
-	private readonly byDomainName = new Map<string, QmUnit[]>();
+	private byPath = new Map<string, QmUnit>();
+	private byDomainName = new Map<string, QmUnit[]>();
 
-	constructor(readonly workspace: Workspace, readonly config: DomainConfig) {
+	/**
+	 * Set when this model was made from `base` by swapping the units of edited files (see
+	 * `derive`): derived indexes (peers.ts) patch the base's index instead of rebuilding it.
+	 */
+	delta: ModelDelta | undefined;
+
+	constructor(readonly workspace: Workspace, readonly config: DomainConfig, base?: { model: QmModel; swaps: [QmUnit, QmUnit][] }) {
+		if (base) {
+			this.deriveFrom(base.model, base.swaps);
+			return;
+		}
 		const seenDropInUnits = new Set<string>();
 		for (const f of workspace.all()) {
 			// Engine and bluechi config files are not units.
 			if (!isUnitKind(f.info.kind)) continue;
 			if (!f.info.dropIn) {
-				this.add(buildUnit(f, false, workspace.dropInsFor(f), config));
+				this.add(cachedUnit(f, workspace.dropInsFor(f), config));
 			}
 		}
 		// Drop-ins whose unit is not in the workspace (e.g. a repo that only ships qm.container.d/).
@@ -122,6 +139,52 @@ export class QmModel {
 		for (const u of this.units) {
 			for (const d of u.view.dropIns) if (!this.byPath.has(d.path)) this.byPath.set(d.path, u);
 		}
+	}
+
+	/**
+	 * Typing in a unit replaces one file per keystroke. When the edited units keep their kind,
+	 * domain and names (so name resolution and every other unit's facts are unchanged), the new
+	 * model is the old one with those units swapped: a copy of the tables instead of a rebuild.
+	 */
+	static derive(base: QmModel, workspace: Workspace, changed: ReadonlySet<string>): QmModel | undefined {
+		const swaps: [QmUnit, QmUnit][] = [];
+		for (const path of changed) {
+			const before = base.byPath.get(path);
+			const file = workspace.get(path);
+			if (!before || !file || before.virtual || before.file.path !== path || file.info.dropIn) return undefined;
+			if (before.fileName === 'qm.container' || before.domain.domain === 'qm-boundary') return undefined; // prefixes, boundary
+			const after = cachedUnit(file, workspace.dropInsFor(file), base.config);
+			if (after.kind !== before.kind || after.domain.domain !== before.domain.domain || !!after.domain.userScope !== !!before.domain.userScope) return undefined;
+			if (after.names.size !== before.names.size || [...after.names].some((n) => !before.names.has(n))) return undefined;
+			swaps.push([before, after]);
+		}
+		return new QmModel(workspace, base.config, { model: base, swaps });
+	}
+
+	private deriveFrom(base: QmModel, swaps: [QmUnit, QmUnit][]): void {
+		const swap = new Map(swaps);
+		const positions: number[] = [];
+		for (let i = 0; i < base.units.length; i++) {
+			const u = base.units[i];
+			const replacement = swap.get(u);
+			if (replacement) positions.push(i);
+			this.units.push(replacement ?? u);
+		}
+		// The base is superseded (getQmModel keeps only the newest model), so its tables are taken
+		// over and patched in place rather than copied; the base is left empty.
+		this.byPath = base.byPath;
+		this.byDomainName = base.byDomainName;
+		base.byPath = new Map();
+		base.byDomainName = new Map();
+		for (const [before, after] of swaps) {
+			for (const src of [before.view.main, ...before.view.dropIns]) if (this.byPath.get(src.path) === before) this.byPath.set(src.path, after);
+			for (const n of after.names) {
+				const key = `${resolutionDomain(after.domain.domain)}\u0000${n}`;
+				const list = this.byDomainName.get(key);
+				if (list) this.byDomainName.set(key, list.map((u) => (u === before ? after : u)));
+			}
+		}
+		this.delta = { base, swaps, positions };
 	}
 
 	private add(u: QmUnit): void {
@@ -187,15 +250,38 @@ export function resolutionDomain(d: Domain): 'qm' | 'asil' | 'unknown' {
 	return d === 'qm' ? 'qm' : d === 'unknown' ? 'unknown' : 'asil';
 }
 
-let cache: { workspace: Workspace; generation: number; config: DomainConfig; model: QmModel } | undefined;
+/** The newest model of each workspace (one per configuration object in use). */
+const models = new WeakMap<Workspace, { generation: number; config: DomainConfig; model: QmModel }>();
 
 /** The model of a workspace, rebuilt only when the workspace or the configuration changes. */
 export function getQmModel(workspace: Workspace, config: DomainConfig = {}): QmModel {
-	if (cache && cache.workspace === workspace && cache.generation === workspace.generation && cache.config === config) return cache.model;
-	const effective = { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) };
-	const model = new QmModel(workspace, effective);
-	cache = { workspace, generation: workspace.generation, config, model };
+	const cache = models.get(workspace);
+	if (cache && cache.config === config) {
+		if (cache.generation === workspace.generation) return cache.model;
+		const changed = workspace.changedSince(cache.generation);
+		const derived = changed && changed.size <= 16 ? QmModel.derive(cache.model, workspace, changed) : undefined;
+		if (derived) {
+			// Only the newest model is kept: its predecessor's indexes are handed on, not shared.
+			cache.model.delta = undefined;
+			models.set(workspace, { generation: workspace.generation, config, model: derived });
+			return derived;
+		}
+	}
+	const model = new QmModel(workspace, effectiveConfig(config, config.prefixes ?? findPrefixes(workspace)));
+	models.set(workspace, { generation: workspace.generation, config, model });
 	return model;
+}
+
+const effectiveCache = new WeakMap<DomainConfig, DomainConfig>();
+
+/** One object per configuration and prefix values: the per-unit cache keys on its identity. */
+function effectiveConfig(config: DomainConfig, prefixes: DomainConfig['prefixes']): DomainConfig {
+	const prev = effectiveCache.get(config);
+	const p = prev?.prefixes;
+	if (prev && p && prefixes && p.rootfs === prefixes.rootfs && p.rwetcfs === prefixes.rwetcfs && p.rwvarfs === prefixes.rwvarfs) return prev;
+	const next = { ...config, prefixes };
+	effectiveCache.set(config, next);
+	return next;
 }
 
 /** ROOTFS/RWETCFS/RWVARFS as the workspace's qm.container declares them (qm-rules §1.1). */
@@ -207,7 +293,29 @@ export function findPrefixes(workspace: Workspace): DomainConfig['prefixes'] {
 	return DEFAULT_PREFIXES;
 }
 
-function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: WorkspaceFile[], config: DomainConfig, virtualName?: string): QmUnit {
+/**
+ * A unit's facts depend only on its file, its drop-ins and the domain configuration, all
+ * immutable objects (an edit makes a new WorkspaceFile). Reusing them makes a model rebuild after
+ * one edit cost a map lookup per unchanged unit instead of re-reading 10,000 files.
+ */
+const unitCache = new WeakMap<WorkspaceFile, { dropIns: readonly WorkspaceFile[]; config: DomainConfig; unit: QmUnit }>();
+
+function cachedUnit(file: WorkspaceFile, dropIns: readonly WorkspaceFile[], config: DomainConfig): QmUnit {
+	const hit = unitCache.get(file);
+	if (hit && hit.config === config && sameFiles(hit.dropIns, dropIns)) return hit.unit;
+	const unit = buildUnit(file, false, dropIns, config);
+	unitCache.set(file, { dropIns, config, unit });
+	return unit;
+}
+
+function sameFiles(a: readonly WorkspaceFile[], b: readonly WorkspaceFile[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: readonly WorkspaceFile[], config: DomainConfig, virtualName?: string): QmUnit {
 	const kind = file.info.kind as UnitKind;
 	const fileName = virtualName ?? file.info.fileName;
 	const domain = inferDomain(virtual ? dirName(file.path) + '/' + file.info.fileName : file.path, file.parsed, config);

@@ -82,7 +82,7 @@ export function peersOf(model: QmModel, unit: QmUnit): PeerLink[] {
 		const listened = index.listened.get(unit.domain.domain) ?? [];
 		// Only units that share a path, a volume, a pod, an IPC namespace or a dependency can be
 		// peers: the index finds them without comparing every pair of containers.
-		for (const other of index.candidates(unit)) {
+		for (const other of candidates(model, index, unit)) {
 			if (other === unit || !isPeerCandidate(other)) continue;
 			if (other.domain.domain !== unit.domain.domain || !!other.domain.userScope !== !!unit.domain.userScope) continue;
 			const evidence = linkEvidence(model, unit, other, listened);
@@ -277,7 +277,12 @@ interface PeerIndex {
 	listened: Map<Domain, string[]>;
 	/** Position of each unit in model.units: peers are listed in model order. */
 	order: Map<QmUnit, number>;
-	candidates(unit: QmUnit): Set<QmUnit>;
+	bySocketRef: Map<string, Set<QmUnit>>;
+	bySource: Map<string, Set<QmUnit>>;
+	byAncestor: Map<string, Set<QmUnit>>;
+	byName: Map<string, Set<QmUnit>>;
+	byPod: Map<string, Set<QmUnit>>;
+	byDepName: Map<string, Set<QmUnit>>;
 }
 
 const indexCache = new WeakMap<QmModel, PeerIndex>();
@@ -285,76 +290,95 @@ const indexCache = new WeakMap<QmModel, PeerIndex>();
 /**
  * Lookup tables over every container of the model, built once: who names which socket path, who
  * mounts which path (and so overlaps whom), who uses which named volume, pod, container name
- * and dependency. Turns peer detection from all-pairs into near-linear work.
+ * and dependency. Turns peer detection from all-pairs into near-linear work. A model derived
+ * from another by swapping edited units (QmModel.derive) takes over its base's tables and
+ * swaps the same units in them: typing in one container does not re-index 10,000.
  */
 function peerIndex(model: QmModel): PeerIndex {
 	const hit = indexCache.get(model);
 	if (hit) return hit;
-	const add = (map: Map<string, Set<QmUnit>>, key: string, u: QmUnit) => {
+	const delta = model.delta;
+	const inherited = delta ? indexCache.get(delta.base) : undefined;
+	let index: PeerIndex;
+	if (delta && inherited && delta.swaps.every(([a, b]) => a.kind !== 'socket' && b.kind !== 'socket')) {
+		indexCache.delete(delta.base);
+		index = inherited;
+		delta.swaps.forEach(([before, after], i) => {
+			// Name resolution is unchanged by a derive (same names), so the new model gives the old keys.
+			indexUnit(index, model, before, -1);
+			index.order.delete(before);
+			indexUnit(index, model, after, +1);
+			index.order.set(after, delta.positions[i]);
+		});
+	} else {
+		index = { listened: new Map(), order: new Map(model.units.map((u, i) => [u, i])), bySocketRef: new Map(), bySource: new Map(), byAncestor: new Map(), byName: new Map(), byPod: new Map(), byDepName: new Map() };
+		for (const u of model.units) {
+			if (u.kind === 'socket') {
+				const list = index.listened.get(u.domain.domain) ?? [];
+				for (const l of u.listens) if (!l.abstract) list.push(l.path);
+				index.listened.set(u.domain.domain, list);
+			}
+			indexUnit(index, model, u, +1);
+		}
+	}
+	indexCache.set(model, index);
+	return index;
+}
+
+/** Adds (+1) or removes (-1) one container's entries. */
+function indexUnit(index: PeerIndex, model: QmModel, u: QmUnit, sign: 1 | -1): void {
+	if (!isPeerCandidate(u)) return;
+	const put = (map: Map<string, Set<QmUnit>>, key: string) => {
 		let set = map.get(key);
+		if (sign < 0) {
+			set?.delete(u);
+			if (set && set.size === 0) map.delete(key);
+			return;
+		}
 		if (!set) { set = new Set(); map.set(key, set); }
 		set.add(u);
 	};
-	const bySocketRef = new Map<string, Set<QmUnit>>();
-	const bySource = new Map<string, Set<QmUnit>>();
-	const byAncestor = new Map<string, Set<QmUnit>>();
-	const byName = new Map<string, Set<QmUnit>>();
-	const byPod = new Map<string, Set<QmUnit>>();
-	const byDepName = new Map<string, Set<QmUnit>>();
-	const listened = new Map<Domain, string[]>();
-	for (const u of model.units) {
-		if (u.kind === 'socket') {
-			const list = listened.get(u.domain.domain) ?? [];
-			for (const l of u.listens) if (!l.abstract) list.push(l.path);
-			listened.set(u.domain.domain, list);
-		}
-		if (!isPeerCandidate(u)) continue;
-		for (const r of u.refs) if (r.socketLike && !r.abstract) add(bySocketRef, r.path, u);
-		for (const m of u.mounts) {
-			if (m.named) add(byName, `volume:${volumeName(model, u, m.rawSource)}`, u);
-			if (!m.source) continue;
-			add(bySource, m.source, u);
-			// Register under every proper ancestor so "mounts something below X" is one lookup.
-			for (let p = parentOf(m.source); p !== undefined; p = parentOf(p)) add(byAncestor, p, u);
-		}
-		add(byName, `container:${containerName(u)}`, u);
-		for (const n of u.names) add(byName, `container:${n}`, u);
-		if (u.pod) add(byPod, u.pod.trim(), u);
-		for (const d of u.deps) add(byDepName, d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name, u);
+	for (const r of u.refs) if (r.socketLike && !r.abstract) put(index.bySocketRef, r.path);
+	for (const m of u.mounts) {
+		if (m.named) put(index.byName, `volume:${volumeName(model, u, m.rawSource)}`);
+		if (!m.source) continue;
+		put(index.bySource, m.source);
+		// Register under every proper ancestor so "mounts something below X" is one lookup.
+		for (let p = parentOf(m.source); p !== undefined; p = parentOf(p)) put(index.byAncestor, p);
 	}
-	const index: PeerIndex = {
-		listened,
-		order: new Map(model.units.map((u, i) => [u, i])),
-		candidates(unit) {
-			const out = new Set<QmUnit>();
-			const take = (set: Set<QmUnit> | undefined) => { if (set) for (const x of set) out.add(x); };
-			for (const r of unit.refs) if (r.socketLike && !r.abstract) take(bySocketRef.get(r.path));
-			for (const m of unit.mounts) {
-				if (m.named) take(byName.get(`volume:${volumeName(model, unit, m.rawSource)}`));
-				if (!m.source) continue;
-				// Overlap: the other mounts this path, one of its ancestors, or something below it.
-				for (let p: string | undefined = m.source; p !== undefined; p = parentOf(p)) take(bySource.get(p));
-				take(byAncestor.get(m.source));
-			}
-			if (unit.pod) take(byPod.get(unit.pod.trim()));
-			for (const d of unit.deps) {
-				const name = d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name;
-				for (const other of model.resolve(unit.domain.domain, name)) out.add(other);
-				for (const other of model.resolve(unit.domain.domain, d.name)) out.add(other);
-			}
-			for (const n of unit.names) take(byDepName.get(n));
-			for (const e of unit.view.lookupAll('Container', 'PodmanArgs')) {
-				for (const arg of parsePodmanArgs(e.entry.value)) {
-					if (arg.flag === '--ipc' && arg.value.startsWith('container:')) take(byName.get(`container:${arg.value.slice('container:'.length)}`));
-				}
-			}
-			// Containers joining this one's IPC namespace.
-			for (const u of ipcJoiners(model)) if (u !== unit) out.add(u);
-			return out;
-		},
-	};
-	indexCache.set(model, index);
-	return index;
+	put(index.byName, `container:${containerName(u)}`);
+	for (const n of u.names) put(index.byName, `container:${n}`);
+	if (u.pod) put(index.byPod, u.pod.trim());
+	for (const d of u.deps) put(index.byDepName, d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name);
+}
+
+/** Units that share a path, a volume, a pod, an IPC namespace or a dependency with `unit`. */
+function candidates(model: QmModel, index: PeerIndex, unit: QmUnit): Set<QmUnit> {
+	const out = new Set<QmUnit>();
+	const take = (set: Set<QmUnit> | undefined) => { if (set) for (const x of set) out.add(x); };
+	for (const r of unit.refs) if (r.socketLike && !r.abstract) take(index.bySocketRef.get(r.path));
+	for (const m of unit.mounts) {
+		if (m.named) take(index.byName.get(`volume:${volumeName(model, unit, m.rawSource)}`));
+		if (!m.source) continue;
+		// Overlap: the other mounts this path, one of its ancestors, or something below it.
+		for (let p: string | undefined = m.source; p !== undefined; p = parentOf(p)) take(index.bySource.get(p));
+		take(index.byAncestor.get(m.source));
+	}
+	if (unit.pod) take(index.byPod.get(unit.pod.trim()));
+	for (const d of unit.deps) {
+		const name = d.name.endsWith('.container') ? d.name.replace(/\.container$/, '.service') : d.name;
+		for (const other of model.resolve(unit.domain.domain, name)) out.add(other);
+		for (const other of model.resolve(unit.domain.domain, d.name)) out.add(other);
+	}
+	for (const n of unit.names) take(index.byDepName.get(n));
+	for (const e of unit.view.lookupAll('Container', 'PodmanArgs')) {
+		for (const arg of parsePodmanArgs(e.entry.value)) {
+			if (arg.flag === '--ipc' && arg.value.startsWith('container:')) take(index.byName.get(`container:${arg.value.slice('container:'.length)}`));
+		}
+	}
+	// Containers joining this one's IPC namespace.
+	for (const u of ipcJoiners(model)) if (u !== unit) out.add(u);
+	return out;
 }
 
 const joinersCache = new WeakMap<QmModel, QmUnit[]>();
@@ -363,10 +387,22 @@ const joinersCache = new WeakMap<QmModel, QmUnit[]>();
 function ipcJoiners(model: QmModel): QmUnit[] {
 	let list = joinersCache.get(model);
 	if (!list) {
-		list = model.units.filter((u) => isPeerCandidate(u) && u.view.lookupAll('Container', 'PodmanArgs').some((e) => /--ipc[= ]+["']?container:/.test(e.entry.value)));
+		const inherited = model.delta ? joinersCache.get(model.delta.base) : undefined;
+		if (model.delta && inherited) {
+			// Order does not matter here: peersOf sorts its links by model order.
+			const swapped = new Set(model.delta.swaps.map(([before]) => before));
+			list = inherited.filter((u) => !swapped.has(u));
+			for (const [, after] of model.delta.swaps) if (joins(after)) list.push(after);
+		} else {
+			list = model.units.filter(joins);
+		}
 		joinersCache.set(model, list);
 	}
 	return list;
+}
+
+function joins(u: QmUnit): boolean {
+	return isPeerCandidate(u) && u.view.lookupAll('Container', 'PodmanArgs').some((e) => /--ipc[= ]+["']?container:/.test(e.entry.value));
 }
 
 function parentOf(p: string): string | undefined {

@@ -66,27 +66,36 @@ function hostServices(model: QmModel): HostService[] {
 	const hit = servicesCache.get(model);
 	if (hit) return hit;
 	const out: HostService[] = [];
+	for (const u of model.units) if (u.domain.domain === 'asil') out.push(...servicesOf(u));
 	servicesCache.set(model, out);
-	for (const u of model.units) {
-		if (u.domain.domain !== 'asil') continue;
-		const header = u.view.main.parsed.sections[0];
-		const unitRel: RelatedLocation = { path: u.view.main.path, start: header?.start ?? 0, end: header?.end ?? 0, message: `host unit ${u.fileName}` };
-		const primary = PRIMARY_SECTION[u.kind] ?? '';
-		for (const e of u.view.lookupAll(primary, 'PublishPort')) {
-			const range = hostPortOf(e.entry.value);
-			if (range) out.push({ unit: u, what: `port ${range}`, related: { path: e.path, start: e.entry.valueStart, end: e.entry.valueEnd, message: `${u.fileName} publishes host port ${range}` } });
-		}
-		for (const l of u.listens) {
-			const port = /^(?:[\d.]+:|\[[0-9a-fA-F:]*\]:)?(\d{1,5})$/.exec(l.entry.entry.value.trim())?.[1];
-			if (port) out.push({ unit: u, what: `port ${port}`, related: { path: l.entry.path, start: l.entry.entry.valueStart, end: l.entry.entry.valueEnd, message: `${u.fileName} listens on ${l.entry.entry.value.trim()}` } });
-		}
-		if (u.kind !== 'socket') {
-			const stem = u.serviceName.replace(/\.service$/, '');
-			if (stem.length >= 3) out.push({ unit: u, what: `name ${stem}`, related: unitRel });
-			const cn = u.kind === 'container' ? u.view.lookup('Container', 'ContainerName') : undefined;
-			if (cn && cn.length >= 3 && cn !== stem) out.push({ unit: u, what: `name ${cn}`, related: unitRel });
-		}
+	return out;
+}
+
+const unitServices = new WeakMap<QmUnit, HostService[]>();
+
+/** One host unit's services; kept per unit, which outlives models (model.ts cachedUnit). */
+function servicesOf(u: QmUnit): HostService[] {
+	let out = unitServices.get(u);
+	if (out) return out;
+	out = [];
+	const header = u.view.main.parsed.sections[0];
+	const unitRel: RelatedLocation = { path: u.view.main.path, start: header?.start ?? 0, end: header?.end ?? 0, message: `host unit ${u.fileName}` };
+	const primary = PRIMARY_SECTION[u.kind] ?? '';
+	for (const e of u.view.lookupAll(primary, 'PublishPort')) {
+		const range = hostPortOf(e.entry.value);
+		if (range) out.push({ unit: u, what: `port ${range}`, related: { path: e.path, start: e.entry.valueStart, end: e.entry.valueEnd, message: `${u.fileName} publishes host port ${range}` } });
 	}
+	for (const l of u.listens) {
+		const port = /^(?:[\d.]+:|\[[0-9a-fA-F:]*\]:)?(\d{1,5})$/.exec(l.entry.entry.value.trim())?.[1];
+		if (port) out.push({ unit: u, what: `port ${port}`, related: { path: l.entry.path, start: l.entry.entry.valueStart, end: l.entry.entry.valueEnd, message: `${u.fileName} listens on ${l.entry.entry.value.trim()}` } });
+	}
+	if (u.kind !== 'socket') {
+		const stem = u.serviceName.replace(/\.service$/, '');
+		if (stem.length >= 3) out.push({ unit: u, what: `name ${stem}`, related: unitRel });
+		const cn = u.kind === 'container' ? u.view.lookup('Container', 'ContainerName') : undefined;
+		if (cn && cn.length >= 3 && cn !== stem) out.push({ unit: u, what: `name ${cn}`, related: unitRel });
+	}
+	unitServices.set(u, out);
 	return out;
 }
 
