@@ -12,7 +12,7 @@ import { offsetAt, rangeOf, toLspCompletion, toLspDiagnostic } from './convert';
 import { runSafe } from './run-safe';
 import { DEFAULT_MAX_FILES, toServiceOptions } from './settings';
 import { pathToUri, uriToPath } from './uri';
-import { readUnitText, scanForUnits } from './workspace-scan';
+import { indexUnits, readUnitText } from './workspace-scan';
 import { getUnitFileInfo } from '../service/unit-path';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/types';
 import { registerNavigation } from './navigation';
@@ -33,6 +33,7 @@ export function startServer(connection: Connection): void {
 	let maxFiles = DEFAULT_MAX_FILES;
 	const pending = new Map<string, NodeJS.Timeout>();
 	let notifiedLimit = false;
+	let shuttingDown = false;
 
 	const parsedOf = (path: string) => service.workspace.get(path)?.parsed;
 
@@ -92,13 +93,16 @@ export function startServer(connection: Connection): void {
 		const started = Date.now();
 		let count = 0;
 		for (const root of roots) {
-			const scan = await scanForUnits(root, maxFiles - count);
-			for (const path of scan.files) {
-				if (documents.get(pathToUri(path))) continue;
-				const text = await readUnitText(path, service.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-				if (text !== undefined) service.workspace.set(path, text);
-			}
-			count += scan.files.length;
+			// Sync reads in time slices; requests are served between slices.
+			const scan = await indexUnits(root, {
+				maxFiles: maxFiles - count,
+				maxBytes: service.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+				skip: (path) => documents.get(pathToUri(path)) !== undefined,
+				onFile: (path, text) => { service.workspace.set(path, text); },
+				cancelled: () => shuttingDown,
+			});
+			if (scan.cancelled) return;
+			count += scan.found;
 			if (scan.truncated && !notifiedLimit) {
 				notifiedLimit = true;
 				void connection.window.showWarningMessage(`QM Quadlet indexed only the first ${maxFiles} unit files of the workspace (setting qmQuadlet.limits.maxFiles); cross-file checks may miss units beyond that.`);
@@ -274,6 +278,7 @@ export function startServer(connection: Connection): void {
 	}
 
 	connection.onShutdown(() => {
+		shuttingDown = true;
 		for (const t of pending.values()) clearTimeout(t);
 		pending.clear();
 	});

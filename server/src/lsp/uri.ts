@@ -7,7 +7,11 @@ export function uriToPath(uri: string): string {
 	return decodeURIComponent(rest);
 }
 
+/** Characters encodeURIComponent leaves alone, plus the separator: such paths need no encoding. */
+const URI_SAFE_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 export function pathToUri(path: string): string {
 	if (!path.startsWith('/')) return path;
+	if (URI_SAFE_PATH.test(path)) return 'file://' + path;
 	return 'file://' + path.split('/').map((s) => encodeURIComponent(s)).join('/');
 }

@@ -2,6 +2,11 @@
  * The lossless syntax tree of one unit file. Every node holds `[start, end)` offsets into the
  * original text; `lines` tiles the whole text, so concatenating their raw slices gives the
  * input back byte for byte.
+ *
+ * Memory: the workspace keeps one tree per indexed file (10k+ files), so the parser stores only
+ * what cannot be derived cheaply. `ParsedUnit.lines` is built on first access (most indexed files
+ * are never asked for it), and an entry's `start`, `end`, `keyEnd`, `valueStart` and `segments`
+ * are computed from its other fields. Fields marked readonly are such derived values.
  */
 
 export type LineKind =
@@ -29,7 +34,7 @@ export interface PhysicalLine {
 export interface CommentNode {
 	start: number;
 	end: number;
-	text: string;
+	readonly text: string;
 	/** Comment lines inside a continued value are skipped by podman but kept here. */
 	insideContinuation: boolean;
 }
@@ -63,18 +68,19 @@ export interface EntryNode {
 	/** The logical value as podman stores it: continuations joined, leading whitespace trimmed. */
 	value: string;
 	keyStart: number;
-	keyEnd: number;
+	readonly keyEnd: number;
 	/** Offset of the `=`. */
 	eq: number;
-	valueStart: number;
+	readonly valueStart: number;
 	valueEnd: number;
 	/** Whole entry, from the key to the end of the last physical line's content. */
-	start: number;
-	end: number;
+	readonly start: number;
+	readonly end: number;
 	/** Zero-based physical lines spanned. */
 	firstLine: number;
 	lastLine: number;
-	segments: Segment[];
+	/** One per physical line contributing to the logical line (computed on access). */
+	readonly segments: Segment[];
 }
 
 export type SyntaxProblemCode =
@@ -95,7 +101,8 @@ export interface SyntaxProblem {
 
 export interface ParsedUnit {
 	text: string;
-	lines: PhysicalLine[];
+	/** The physical lines, tiling the text (built on first access, then kept). */
+	readonly lines: PhysicalLine[];
 	sections: SectionNode[];
 	/** Every key/value entry in file order, including ones outside a section. */
 	entries: EntryNode[];

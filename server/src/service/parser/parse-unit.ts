@@ -6,15 +6,21 @@ import { isGoSpace, isGoControl } from './chars';
  * trimmed, `#`/`;` start comments, a trailing backslash joins the next non-comment line without
  * a separator, comment lines inside a continuation are skipped, and a continuation still open at
  * the end of the file is discarded. Never throws: problems are returned as data.
+ *
+ * Lean on purpose (the workspace keeps a tree for every indexed file): no object per physical
+ * line (`lines` is built on first access), no joined string or segment list for the common
+ * single-line entry, keys and section names shared between files.
  */
 export function parseUnit(text: string): ParsedUnit {
-	const lines = splitLines(text);
+	const len = text.length;
 	const hasBom = text.charCodeAt(0) === 0xfeff;
 	const problems: SyntaxProblem[] = [];
 	const sections: SectionNode[] = [];
 	const entries: EntryNode[] = [];
 	const comments: CommentNode[] = [];
 	let current: SectionNode | undefined;
+	/** Index in `entries` of the current section's first entry. */
+	let currentFrom = 0;
 
 	if (hasBom) {
 		problems.push({
@@ -24,48 +30,31 @@ export function parseUnit(text: string): ParsedUnit {
 		});
 	}
 
-	let pending: { segments: Segment[]; joined: string; firstLine: number; lineIndexes: number[] } | undefined;
-	const last = lines.length - 1;
+	// A logical line continued over several physical lines (rare): its segments and joined text.
+	let segs: Segment[] | undefined;
+	let joined = '';
+	let pendingFirst = -1;
+	let pendingFirstStart = 0;
 
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i];
-		const first = text.charCodeAt(line.contentStart);
-		const isComment = line.contentStart === line.contentEnd || first === 0x23 /* # */ || first === 0x3b /* ; */;
-		if (isComment) {
-			line.kind = line.contentStart === line.contentEnd ? 'blank' : 'comment';
-			if (line.kind === 'comment') {
-				comments.push({ start: line.contentStart, end: line.contentEnd, text: text.slice(line.contentStart, line.contentEnd), insideContinuation: pending !== undefined });
-			}
-			continue;
-		}
-		const continued = text.charCodeAt(line.contentEnd - 1) === 0x5c /* \ */;
-		const segEnd = continued ? line.contentEnd - 1 : line.contentEnd;
-		if (!pending) pending = { segments: [], joined: '', firstLine: i, lineIndexes: [] };
-		pending.segments.push({ start: line.contentStart, end: segEnd, logicalStart: pending.joined.length });
-		pending.joined += text.slice(line.contentStart, segEnd);
-		pending.lineIndexes.push(i);
-		if (continued && i !== last) continue;
-
-		const logical = pending;
-		pending = undefined;
-		const kind = classifyLogicalLine(logical.joined);
-		logical.lineIndexes.forEach((li, n) => { lines[li].kind = n === 0 ? kind : 'continuation'; });
-		const toOffset = (index: number) => logicalToOffset(logical.segments, index);
-		const lineEnd = logical.segments[logical.segments.length - 1].end;
-		const lastLine = logical.lineIndexes[logical.lineIndexes.length - 1];
-
+	/**
+	 * Handles one complete logical line. Positions `a`…`b` index `s`: the text itself for a
+	 * single physical line (positions are offsets), the joined text when `logical` is given.
+	 */
+	const finish = (s: string, a: number, b: number, logical: Segment[] | undefined, firstLine: number, lastLine: number, lineStart: number, lineEnd: number): void => {
+		const kind = classify(s, a, b);
 		if (kind === 'section') {
-			const close = logical.joined.indexOf(']');
-			const name = logical.joined.slice(1, close);
-			if (current) current.bodyEnd = lines[logical.firstLine].start;
+			const close = s.indexOf(']', a);
+			const name = intern(s.slice(a + 1, close));
+			if (current) { current.bodyEnd = lineStart; current.entries = entries.slice(currentFrom); }
 			current = {
 				name,
-				start: toOffset(0), end: lineEnd,
-				nameStart: toOffset(1), nameEnd: toOffset(close),
-				bodyEnd: text.length,
-				entries: [],
-				line: logical.firstLine,
+				start: toOffset(logical, a), end: lineEnd,
+				nameStart: toOffset(logical, a + 1), nameEnd: toOffset(logical, close),
+				bodyEnd: len,
+				entries: NO_ENTRIES,
+				line: firstLine,
 			};
+			currentFrom = entries.length;
 			sections.push(current);
 			const bad = invalidSectionNameIndex(name);
 			if (bad >= 0) {
@@ -78,29 +67,14 @@ export function parseUnit(text: string): ParsedUnit {
 				});
 			}
 		} else if (kind === 'entry') {
-			const eqIndex = logical.joined.indexOf('=');
-			let keyEndIndex = eqIndex;
-			while (keyEndIndex > 0 && isGoSpace(logical.joined.charCodeAt(keyEndIndex - 1))) keyEndIndex--;
-			let valueIndex = eqIndex + 1;
-			while (valueIndex < logical.joined.length && isGoSpace(logical.joined.charCodeAt(valueIndex))) valueIndex++;
-			const entry: EntryNode = {
-				section: current,
-				key: logical.joined.slice(0, keyEndIndex),
-				value: logical.joined.slice(valueIndex),
-				keyStart: toOffset(0),
-				keyEnd: toOffset(keyEndIndex),
-				eq: toOffset(eqIndex),
-				valueStart: toOffset(valueIndex),
-				valueEnd: lineEnd,
-				start: toOffset(0),
-				end: lineEnd,
-				firstLine: logical.firstLine,
-				lastLine,
-				segments: logical.segments,
-			};
+			const eq = s.indexOf('=', a);
+			let keyEnd = eq;
+			while (keyEnd > a && isGoSpace(s.charCodeAt(keyEnd - 1))) keyEnd--;
+			let valuePos = eq + 1;
+			while (valuePos < b && isGoSpace(s.charCodeAt(valuePos))) valuePos++;
+			const entry = new Entry(current, intern(s.slice(a, keyEnd)), s.slice(valuePos, b), toOffset(logical, a), toOffset(logical, eq), lineEnd, firstLine, lastLine, logical);
 			entries.push(entry);
-			if (current) current.entries.push(entry);
-			else {
+			if (!current) {
 				problems.push({
 					code: 'quadlet/syntax-key-outside-section',
 					message: `"${entry.key}=" appears before any [Section] header. Every key must belong to a section; add a header such as [Container] above it.`,
@@ -110,41 +84,223 @@ export function parseUnit(text: string): ParsedUnit {
 		} else {
 			problems.push({
 				code: 'quadlet/syntax-invalid-line',
-				message: `Line ${lastLine + 1} is neither a comment, a [Section] header nor a Key=value assignment: "${printable(truncate(logical.joined, 60))}". Add the missing "=", close the "[" header, or comment it out with "#".`,
-				start: toOffset(0), end: lineEnd,
+				message: `Line ${lastLine + 1} is neither a comment, a [Section] header nor a Key=value assignment: "${printable(truncate(s.slice(a, b), 60))}". Add the missing "=", close the "[" header, or comment it out with "#".`,
+				start: toOffset(logical, a), end: lineEnd,
 			});
 		}
-	}
+	};
 
-	if (pending) {
-		for (const li of pending.lineIndexes) lines[li].kind = 'dropped';
-		const lastSeg = pending.segments[pending.segments.length - 1];
+	// Physical lines like podman: drop one trailing "\n", split on "\n" (see buildLines).
+	let start = 0;
+	for (let i = 0; ; i++) {
+		let nl = text.indexOf('\n', start);
+		if (nl < 0) nl = len;
+		const next = nl < len ? nl + 1 : len;
+		const isLast = nl >= len || next >= len;
+		let cs = start;
+		let ce = nl;
+		if (start === 0 && hasBom) cs = 1;
+		while (cs < ce && isGoSpace(text.charCodeAt(cs))) cs++;
+		while (ce > cs && isGoSpace(text.charCodeAt(ce - 1))) ce--;
+
+		const first = text.charCodeAt(cs);
+		if (cs === ce) {
+			// blank
+		} else if (first === 0x23 /* # */ || first === 0x3b /* ; */) {
+			comments.push(new Comment(text, cs, ce, pendingFirst >= 0));
+		} else {
+			const continued = text.charCodeAt(ce - 1) === 0x5c /* \ */;
+			const segEnd = continued ? ce - 1 : ce;
+			if (pendingFirst < 0 && !(continued && !isLast)) {
+				finish(text, cs, segEnd, undefined, i, i, start, segEnd);
+			} else {
+				if (pendingFirst < 0) { pendingFirst = i; pendingFirstStart = start; segs = []; joined = ''; }
+				(segs as Segment[]).push({ start: cs, end: segEnd, logicalStart: joined.length });
+				joined += text.slice(cs, segEnd);
+				if (!(continued && !isLast)) {
+					const logical = segs as Segment[];
+					const firstLine = pendingFirst;
+					pendingFirst = -1;
+					segs = undefined;
+					finish(joined, 0, joined.length, logical, firstLine, i, pendingFirstStart, segEnd);
+					joined = '';
+				}
+			}
+		}
+		if (isLast) break;
+		start = next;
+	}
+	if (current) current.entries = entries.slice(currentFrom);
+
+	if (segs) {
+		const lastSeg = segs[segs.length - 1];
 		problems.push({
 			code: 'quadlet/syntax-continuation-at-eof',
 			message: 'This line ends with "\\" but only comments or blank lines follow, so podman silently drops the whole line. Remove the trailing backslash.',
-			start: pending.segments[0].start, end: lastSeg.end + 1,
+			start: segs[0].start, end: lastSeg.end + 1,
 		});
 	}
 
 	reportBadCharacters(text, problems);
-	return { text, lines, sections, entries, comments, problems, hasBom };
+	return new Parsed(text, trimmed(sections), trimmed(entries), trimmed(comments), problems, hasBom);
 }
 
-function classifyLogicalLine(s: string): LineKind {
-	if (s.charCodeAt(0) === 0x5b /* [ */) {
-		const close = s.indexOf(']');
-		if (close >= 0) {
+/** A copy without the spare capacity `push` leaves (up to 16 slots per small array). */
+function trimmed<T>(list: T[]): T[] {
+	return list.length === 0 ? list : list.slice();
+}
+
+/** Placeholder until a section's entries are known (replaced before parseUnit returns). */
+const NO_ENTRIES: EntryNode[] = [];
+
+class Parsed implements ParsedUnit {
+	private builtLines: PhysicalLine[] | undefined = undefined;
+	constructor(
+		readonly text: string,
+		readonly sections: SectionNode[],
+		readonly entries: EntryNode[],
+		readonly comments: CommentNode[],
+		readonly problems: SyntaxProblem[],
+		readonly hasBom: boolean,
+	) {}
+
+	get lines(): PhysicalLine[] {
+		return (this.builtLines ??= buildLines(this));
+	}
+}
+
+class Entry implements EntryNode {
+	constructor(
+		public section: SectionNode | undefined,
+		public key: string,
+		public value: string,
+		public keyStart: number,
+		public eq: number,
+		public valueEnd: number,
+		public firstLine: number,
+		public lastLine: number,
+		/** Only for an entry continued over several lines; single-line segments are derived. */
+		private readonly logical: Segment[] | undefined,
+	) {}
+
+	get start(): number { return this.keyStart; }
+	get end(): number { return this.valueEnd; }
+	get keyEnd(): number {
+		return this.logical === undefined ? this.keyStart + this.key.length : logicalToOffset(this.logical, this.key.length);
+	}
+	get valueStart(): number {
+		return this.logical === undefined ? this.valueEnd - this.value.length : valueIndexToOffset(this, 0);
+	}
+	get segments(): Segment[] {
+		return this.logical ?? [{ start: this.keyStart, end: this.valueEnd, logicalStart: 0 }];
+	}
+	/** @internal */
+	get multiLine(): Segment[] | undefined { return this.logical; }
+}
+
+class Comment implements CommentNode {
+	constructor(
+		private readonly source: string,
+		public start: number,
+		public end: number,
+		/** Comment lines inside a continued value are skipped by podman but kept here. */
+		public insideContinuation: boolean,
+	) {}
+
+	get text(): string { return this.source.slice(this.start, this.end); }
+}
+
+/**
+ * The physical line table, derived from the text and the tree: a line's kind is that of the
+ * logical line it belongs to (entries and sections record their first line), comment and blank
+ * lines are recognised from their content, and an unfinished continuation at EOF is "dropped".
+ */
+function buildLines(p: ParsedUnit): PhysicalLine[] {
+	const text = p.text;
+	const len = text.length;
+	const lines: PhysicalLine[] = [];
+	const { entries, sections } = p;
+	let ei = 0;
+	let si = 0;
+	let pendingFirst = -1;
+	let start = 0;
+	for (let i = 0; ; i++) {
+		let nl = text.indexOf('\n', start);
+		if (nl < 0) nl = len;
+		const next = nl < len ? nl + 1 : len;
+		const isLast = nl >= len || next >= len;
+		let cs = start;
+		let ce = nl;
+		// The BOM is not whitespace to podman; we skip it here so the rest of the line still parses
+		// and report it once as its own problem.
+		if (start === 0 && text.charCodeAt(0) === 0xfeff) cs = 1;
+		while (cs < ce && isGoSpace(text.charCodeAt(cs))) cs++;
+		while (ce > cs && isGoSpace(text.charCodeAt(ce - 1))) ce--;
+		const first = text.charCodeAt(cs);
+		let kind: LineKind;
+		if (cs === ce) kind = 'blank';
+		else if (first === 0x23 /* # */ || first === 0x3b /* ; */) kind = 'comment';
+		else {
+			if (pendingFirst >= 0) kind = 'continuation';
+			else {
+				pendingFirst = i;
+				while (ei < entries.length && entries[ei].firstLine < i) ei++;
+				while (si < sections.length && sections[si].line < i) si++;
+				kind = ei < entries.length && entries[ei].firstLine === i ? 'entry'
+					: si < sections.length && sections[si].line === i ? 'section' : 'invalid';
+			}
+			if (!(text.charCodeAt(ce - 1) === 0x5c /* \ */ && !isLast)) pendingFirst = -1;
+		}
+		lines.push({ kind, start, end: nl, next, contentStart: cs, contentEnd: ce });
+		if (isLast) break;
+		start = next;
+	}
+	if (pendingFirst >= 0) {
+		for (let j = pendingFirst; j < lines.length; j++) {
+			if (lines[j].kind !== 'blank' && lines[j].kind !== 'comment') lines[j].kind = 'dropped';
+		}
+	}
+	return lines;
+}
+
+/** Keys and section names repeat across files: keep one copy of each. */
+const interned = new Map<string, string>();
+const INTERN_MAX_LENGTH = 64;
+const INTERN_MAX_SIZE = 20000;
+
+function intern(s: string): string {
+	if (s.length > INTERN_MAX_LENGTH) return s;
+	const known = interned.get(s);
+	if (known !== undefined) return known;
+	if (interned.size >= INTERN_MAX_SIZE) return s;
+	// V8 keeps a substring of 13+ characters as a view of its parent: store a copy so the cache
+	// never pins the text of the file the key first appeared in.
+	const own = s.length < 13 ? s : JSON.parse(JSON.stringify(s)) as string;
+	interned.set(own, own);
+	return own;
+}
+
+/** Kind of the logical line `s[a, b)`: a section header, a key=value entry, or invalid. */
+function classify(s: string, a: number, b: number): LineKind {
+	if (s.charCodeAt(a) === 0x5b /* [ */) {
+		const close = s.indexOf(']', a);
+		if (close >= 0 && close < b) {
 			let onlyBlank = true;
-			for (let j = close + 1; j < s.length; j++) {
+			for (let j = close + 1; j < b; j++) {
 				const c = s.charCodeAt(j);
 				if (c !== 0x20 && c !== 0x09) { onlyBlank = false; break; }
 			}
 			if (onlyBlank) return 'section';
 		}
 	}
-	const eq = s.indexOf('=');
-	if (eq > 0) return 'entry';
+	const eq = s.indexOf('=', a);
+	if (eq > a && eq < b) return 'entry';
 	return 'invalid';
+}
+
+/** Offset of position `p`: itself for a single line, mapped through the segments otherwise. */
+function toOffset(logical: Segment[] | undefined, p: number): number {
+	return logical === undefined ? p : logicalToOffset(logical, p);
 }
 
 function invalidSectionNameIndex(name: string): number {
@@ -154,29 +310,6 @@ function invalidSectionNameIndex(name: string): number {
 		if (c === 0x5b || c === 0x5d || isGoControl(c)) return i;
 	}
 	return -1;
-}
-
-/** Splits like podman: drop one trailing "\n", split on "\n"; offsets tile the whole text. */
-function splitLines(text: string): PhysicalLine[] {
-	const lines: PhysicalLine[] = [];
-	let start = 0;
-	const len = text.length;
-	for (;;) {
-		let nl = text.indexOf('\n', start);
-		if (nl < 0) nl = len;
-		const next = nl < len ? nl + 1 : len;
-		let cs = start;
-		let ce = nl;
-		// The BOM is not whitespace to podman; we skip it here so the rest of the line still parses
-		// and report it once as its own problem.
-		if (start === 0 && text.charCodeAt(0) === 0xfeff) cs = 1;
-		while (cs < ce && isGoSpace(text.charCodeAt(cs))) cs++;
-		while (ce > cs && isGoSpace(text.charCodeAt(ce - 1))) ce--;
-		lines.push({ kind: 'blank', start, end: nl, next, contentStart: cs, contentEnd: ce });
-		if (nl >= len || next >= len) break;
-		start = next;
-	}
-	return lines;
 }
 
 function logicalToOffset(segments: Segment[], index: number): number {
@@ -192,9 +325,15 @@ function logicalToOffset(segments: Segment[], index: number): number {
 
 /** Maps an index in an entry's logical value to a document offset (continuations included). */
 export function valueIndexToOffset(entry: EntryNode, index: number): number {
-	const lastSeg = entry.segments[entry.segments.length - 1];
+	const segments = entry instanceof Entry ? entry.multiLine : entry.segments;
+	if (segments === undefined) {
+		// One physical line: the logical text is the document text from the key on.
+		const at = (entry.valueEnd - entry.keyStart) - entry.value.length + index;
+		return at >= 0 ? Math.min(entry.keyStart + at, entry.valueEnd) : entry.keyStart;
+	}
+	const lastSeg = segments[segments.length - 1];
 	const joinedLength = lastSeg.logicalStart + (lastSeg.end - lastSeg.start);
-	return logicalToOffset(entry.segments, joinedLength - entry.value.length + index);
+	return logicalToOffset(segments, joinedLength - entry.value.length + index);
 }
 
 function reportBadCharacters(text: string, problems: SyntaxProblem[]): void {
