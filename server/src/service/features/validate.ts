@@ -4,8 +4,9 @@ import { getRuleMeta, RULES } from '../rules/index';
 import { SYNTAX_RULES } from '../rules/syntax';
 import { ruleRunsOn, type Finding, type RuleContext } from '../rules/rule';
 import { DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_FILE_SIZE, type Diagnostic, type ServiceOptions, type Severity } from '../types';
-import { dropInDirNames, isConfigKind } from '../unit-path';
+import { isConfigKind } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
+import { unitsReadingDir } from '../workspace/dropin-targets';
 import { getSuppressions } from './suppressions';
 import { lineAt } from '../parser/cursor-context';
 import { getQmModel, findPrefixes } from '../qm/model';
@@ -126,11 +127,9 @@ export function domainConfig(_workspace: Workspace, options: ServiceOptions): Do
 export function findUnitForDropIn(workspace: Workspace, dropIn: WorkspaceFile): WorkspaceFile | undefined {
 	const dir = dropIn.info.dropIn?.dirName;
 	if (!dir) return undefined;
-	const direct = dir.slice(0, -2);
-	const candidates = dropIn.info.dropIn?.scope === 'unit'
-		? workspace.unitsNamed(direct)
-		: workspace.unitsOfKind(dropIn.info.kind ?? '').filter((f) => dropInDirNames(f.info.fileName).includes(dir));
-	const sorted = [...candidates].sort((a, b) => (a.path < b.path ? -1 : 1));
+	const sorted = dropIn.info.dropIn?.scope === 'unit'
+		? [...workspace.unitsNamed(dir.slice(0, -2))].sort((a, b) => (a.path < b.path ? -1 : 1))
+		: unitsReadingDir(workspace, dropIn.info.kind ?? '', dir);
 	return sorted.find((u) => workspace.dropInsFor(u).some((d) => d.path === dropIn.path));
 }
 

@@ -65,19 +65,30 @@ export function closest(word: string, candidates: readonly string[], maxDistance
 export function editDistanceWithin(a: string, b: string, limit: number): number {
 	if (Math.abs(a.length - b.length) > limit) return limit + 1;
 	if (a === b) return 0;
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-	let curr = new Array<number>(b.length + 1).fill(0);
+	// Two rows in reused buffers: this runs once per candidate name, thousands of times per file.
+	if (scratchA.length <= b.length) { scratchA = new Int32Array(b.length * 2 + 2); scratchB = new Int32Array(b.length * 2 + 2); }
+	let prev = scratchA;
+	let curr = scratchB;
+	for (let j = 0; j <= b.length; j++) prev[j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		curr[0] = i;
-		let rowMin = curr[0];
+		let rowMin = i;
+		const ca = a.charCodeAt(i - 1);
 		for (let j = 1; j <= b.length; j++) {
-			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-			const v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+			const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+			let v = prev[j] + 1;
+			const ins = curr[j - 1] + 1;
+			if (ins < v) v = ins;
+			const sub = prev[j - 1] + cost;
+			if (sub < v) v = sub;
 			curr[j] = v;
 			if (v < rowMin) rowMin = v;
 		}
 		if (rowMin > limit) return limit + 1;
-		[prev, curr] = [curr, prev];
+		const t = prev; prev = curr; curr = t;
 	}
-	return Math.min(prev[b.length] ?? 0, limit + 1);
+	return Math.min(prev[b.length], limit + 1);
 }
+
+let scratchA = new Int32Array(64);
+let scratchB = new Int32Array(64);

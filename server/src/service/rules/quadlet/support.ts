@@ -9,7 +9,7 @@ import type { EntryNode } from '../../parser/ast';
 import { valueIndexToOffset } from '../../parser/parse-unit';
 import type { Fix, RelatedLocation } from '../../types';
 import { baseName, isQuadletKind } from '../../unit-path';
-import { closest } from '../../util/edit-distance';
+import { NameIndex } from '../../util/name-index';
 import type { WorkspaceFile } from '../../workspace/workspace';
 import type { RuleContext } from '../rule';
 
@@ -148,13 +148,17 @@ export function resolveUnit(ctx: RuleContext, name: string): WorkspaceFile | und
 export function suggestUnit(ctx: RuleContext, name: string): string | undefined {
 	const dot = name.lastIndexOf('.');
 	const ext = dot >= 0 ? name.slice(dot) : '';
-	const names = new Set<string>();
-	for (const f of ctx.workspace.unitsOfKind(ext.slice(1))) {
-		const fileName = baseName(f.path);
-		if (fileName !== name) names.add(fileName);
+	const units = ctx.workspace.unitsOfKind(ext.slice(1));
+	let index = nameIndexes.get(units);
+	if (!index) {
+		index = new NameIndex(units.map((f) => baseName(f.path)));
+		nameIndexes.set(units, index);
 	}
-	return closest(name, [...names], Math.max(2, Math.min(4, Math.floor(name.length / 4))));
+	return index.closest(name, Math.max(2, Math.min(4, Math.floor(name.length / 4))));
 }
+
+/** Keyed by the workspace's per-generation list of units of a kind, so it lives as long as that list. */
+const nameIndexes = new WeakMap<readonly WorkspaceFile[], NameIndex>();
 
 /** podman's isURL for build contexts: `^((https?)|(git)://)|(github\.com/).+$`. */
 export function isBuildUrl(value: string): boolean {

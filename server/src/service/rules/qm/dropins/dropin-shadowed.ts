@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 import { baseName, dirName, dropInDirNames, isQuadletKind, searchRootKey } from '../../../unit-path';
 import { searchPrecedence, type Workspace, type WorkspaceFile } from '../../../workspace/workspace';
+import { unitsReadingDir } from '../../../workspace/dropin-targets';
 
 /**
  * Diagnostic: qm/dropin-shadowed
@@ -21,14 +22,20 @@ export default defineRule({
 		const root = searchRootKey(dirName(dirName(ctx.path)));
 		// Units this drop-in could apply to; without any, compare with same-named directories only.
 		const dirNameD = ctx.info.dropIn!.dirName;
-		const pool = ctx.info.dropIn!.scope === 'unit' ? ctx.workspace.unitsNamed(ctx.info.unitName) : ctx.workspace.unitsOfKind(ctx.kind);
-		const units = pool.filter((f) => searchRootKey(dirName(f.path)) === root && dropInDirNames(f.info.fileName).includes(dirNameD));
+		const pool = ctx.info.dropIn!.scope === 'unit'
+			? ctx.workspace.unitsNamed(ctx.info.unitName).filter((f) => dropInDirNames(f.info.fileName).includes(dirNameD))
+			: unitsReadingDir(ctx.workspace, ctx.kind, dirNameD);
+		const units = pool.filter((f) => searchRootKey(dirName(f.path)) === root);
 		const orders: { unit: string; dirs: string[] }[] = units.length
 			? units.map((u) => ({ unit: u.info.fileName, dirs: dropInDirNames(u.info.fileName) }))
 			: [{ unit: ctx.info.unitName, dirs: [ctx.info.dropIn!.dirName] }];
 		const winners = new Map<string, { winner: WorkspaceFile; units: string[] }>();
+		// Most units of a shared directory search the same directory list: ask once per list.
+		const byDirs = new Map<string, WorkspaceFile | undefined>();
 		for (const { unit, dirs } of orders) {
-			const winner = firstWithName(ctx.workspace, ctx.info.fileName, dirs, root, ctx.kind);
+			const key = dirs.join('/');
+			if (!byDirs.has(key)) byDirs.set(key, firstWithName(ctx.workspace, ctx.info.fileName, dirs, root, ctx.kind));
+			const winner = byDirs.get(key);
 			if (!winner || winner.path === ctx.path) continue;
 			const w = winners.get(winner.path) ?? { winner, units: [] };
 			w.units.push(unit);

@@ -1,0 +1,49 @@
+import { editDistanceWithin } from './edit-distance';
+
+/**
+ * "Did you mean" over a large, fixed set of names (every unit file of a kind): the names are
+ * folded and bucketed by length once, so a query only measures names whose length is within the
+ * distance limit, and repeated queries are answered from a memo. Same answers as `closest`.
+ */
+export class NameIndex {
+	/** Folded name → original spellings (first seen first), bucketed by length. */
+	private readonly byLength = new Map<number, Map<string, string[]>>();
+	private readonly memo = new Map<string, string | undefined>();
+
+	constructor(names: Iterable<string>) {
+		for (const n of names) {
+			const folded = n.toLowerCase();
+			let bucket = this.byLength.get(folded.length);
+			if (!bucket) { bucket = new Map(); this.byLength.set(folded.length, bucket); }
+			const spellings = bucket.get(folded);
+			if (!spellings) bucket.set(folded, [n]);
+			else if (!spellings.includes(n)) spellings.push(n);
+		}
+	}
+
+	/**
+	 * The nearest name other than `word` itself, ignoring case, within `limit`; undefined when
+	 * none is that close or two names are equally near (a guess between two is no help).
+	 */
+	closest(word: string, limit: number): string | undefined {
+		const memoKey = `${limit}\u0000${word}`;
+		if (this.memo.has(memoKey)) return this.memo.get(memoKey);
+		const needle = word.toLowerCase();
+		let best: string | undefined;
+		let bestDistance = Infinity;
+		let tie = false;
+		for (let len = needle.length - limit; len <= needle.length + limit; len++) {
+			const bucket = this.byLength.get(len);
+			if (!bucket) continue;
+			for (const [folded, spellings] of bucket) {
+				const candidate = spellings.find((s) => s !== word);
+				if (candidate === undefined) continue;
+				const d = editDistanceWithin(needle, folded, Math.min(limit, bestDistance));
+				if (d < bestDistance) { best = candidate; bestDistance = d; tie = false; } else if (d === bestDistance) tie = true;
+			}
+		}
+		const result = best === undefined || tie || bestDistance > limit ? undefined : best;
+		this.memo.set(memoKey, result);
+		return result;
+	}
+}
