@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest } from '../../server/src/service/util/edit-distance';
+import { closest, editDistance, editDistanceWithin } from '../../server/src/service/util/edit-distance';
 import { NameIndex } from '../../server/src/service/util/name-index';
 
 // NameIndex answers "did you mean" for unresolved unit references over thousands of names; it
@@ -29,4 +29,16 @@ test('NameIndex.closest equals closest() over the other names, for every limit',
 		}
 	}
 	assert.ok(answered > 100, 'the queries must exercise real suggestions');
+});
+
+test('editDistanceWithin equals the full Levenshtein distance capped at limit + 1', () => {
+	let x = 3;
+	const rnd = (n: number) => { x = (x * 1103515245 + 12345) % 2 ** 31; return Math.floor((x / 2 ** 31) * n); };
+	const word = () => Array.from({ length: rnd(12) }, () => 'abcab.-'[rnd(7)]).join('');
+	for (let i = 0; i < 5000; i++) {
+		const a = word();
+		const b = rnd(3) === 0 ? a.slice(0, rnd(a.length + 1)) + word() + a.slice(rnd(a.length + 1)) : word();
+		const limit = rnd(5);
+		assert.equal(editDistanceWithin(a, b, limit), Math.min(editDistance(a, b), limit + 1), `${a} / ${b} within ${limit}`);
+	}
 });

@@ -65,6 +65,14 @@ export function closest(word: string, candidates: readonly string[], maxDistance
 export function editDistanceWithin(a: string, b: string, limit: number): number {
 	if (Math.abs(a.length - b.length) > limit) return limit + 1;
 	if (a === b) return 0;
+	// A common prefix or suffix never changes the distance (unit names share ".container").
+	let from = 0;
+	let aEnd = a.length;
+	let bEnd = b.length;
+	while (from < aEnd && from < bEnd && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+	while (aEnd > from && bEnd > from && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) { aEnd--; bEnd--; }
+	if (from > 0 || aEnd < a.length) { a = a.slice(from, aEnd); b = b.slice(from, bEnd); }
+	if (a.length === 0 || b.length === 0) return Math.min(Math.max(a.length, b.length), limit + 1);
 	// Two rows in reused buffers: this runs once per candidate name, thousands of times per file.
 	if (scratchA.length <= b.length) { scratchA = new Int32Array(b.length * 2 + 2); scratchB = new Int32Array(b.length * 2 + 2); }
 	let prev = scratchA;

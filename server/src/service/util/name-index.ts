@@ -6,8 +6,8 @@ import { editDistanceWithin } from './edit-distance';
  * distance limit, and repeated queries are answered from a memo. Same answers as `closest`.
  */
 export class NameIndex {
-	/** Folded name → original spellings (first seen first), bucketed by length. */
-	private readonly byLength = new Map<number, Map<string, string[]>>();
+	/** Folded name → original spellings (first seen first) and its character mask, bucketed by length. */
+	private readonly byLength = new Map<number, Map<string, { spellings: string[]; mask: number }>>();
 	private readonly memo = new Map<string, string | undefined>();
 
 	constructor(names: Iterable<string>) {
@@ -15,9 +15,9 @@ export class NameIndex {
 			const folded = n.toLowerCase();
 			let bucket = this.byLength.get(folded.length);
 			if (!bucket) { bucket = new Map(); this.byLength.set(folded.length, bucket); }
-			const spellings = bucket.get(folded);
-			if (!spellings) bucket.set(folded, [n]);
-			else if (!spellings.includes(n)) spellings.push(n);
+			const e = bucket.get(folded);
+			if (!e) bucket.set(folded, { spellings: [n], mask: charMask(folded) });
+			else if (!e.spellings.includes(n)) e.spellings.push(n);
 		}
 	}
 
@@ -29,13 +29,16 @@ export class NameIndex {
 		const memoKey = `${limit}\u0000${word}`;
 		if (this.memo.has(memoKey)) return this.memo.get(memoKey);
 		const needle = word.toLowerCase();
+		const needleMask = charMask(needle);
 		let best: string | undefined;
 		let bestDistance = Infinity;
 		let tie = false;
 		for (let len = needle.length - limit; len <= needle.length + limit; len++) {
 			const bucket = this.byLength.get(len);
 			if (!bucket) continue;
-			for (const [folded, spellings] of bucket) {
+			for (const [folded, { spellings, mask }] of bucket) {
+				// Every character the one has and the other lacks costs at least one edit.
+				if (Math.max(popcount(needleMask & ~mask), popcount(mask & ~needleMask)) > Math.min(limit, bestDistance)) continue;
 				const candidate = spellings.find((s) => s !== word);
 				if (candidate === undefined) continue;
 				const d = editDistanceWithin(needle, folded, Math.min(limit, bestDistance));
@@ -46,4 +49,17 @@ export class NameIndex {
 		this.memo.set(memoKey, result);
 		return result;
 	}
+}
+
+/** Which of 32 character classes occur in `s` (a class is char code mod 32: a cheap, safe bound). */
+function charMask(s: string): number {
+	let m = 0;
+	for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+	return m;
+}
+
+function popcount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
