@@ -48,17 +48,25 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: ServiceOptions = {}, workspace = new Workspace()): LanguageService {
-	// Diagnostics depend on the whole workspace; cache them per workspace generation.
-	const cache = new Map<string, { generation: number; options: ServiceOptions; diagnostics: Diagnostic[] }>();
+	// Diagnostics depend on the whole workspace: the cache holds one generation (and options
+	// object) and is dropped as a whole when either changes. Evicting single entries from the
+	// front of a Map leaves holes that every later eviction walks past again.
+	let cache = new Map<string, Diagnostic[]>();
+	let cacheGeneration = -1;
+	let cacheOptions: ServiceOptions | undefined;
 	const service: LanguageService = {
 		workspace,
 		options,
 		doValidation(path) {
+			if (cacheGeneration !== workspace.generation || cacheOptions !== service.options) {
+				cache = new Map();
+				cacheGeneration = workspace.generation;
+				cacheOptions = service.options;
+			}
 			const hit = cache.get(path);
-			if (hit && hit.generation === workspace.generation && hit.options === service.options) return hit.diagnostics;
+			if (hit) return hit;
 			const diagnostics = validateFile(workspace, path, service.options);
-			cache.set(path, { generation: workspace.generation, options: service.options, diagnostics });
-			if (cache.size > 2000) cache.delete(cache.keys().next().value as string);
+			cache.set(path, diagnostics);
 			return diagnostics;
 		},
 		doComplete: (path, offset) => doComplete(workspace, path, offset, service.options),

@@ -5,6 +5,8 @@ const NEXT_LINE = /^[#;]\s*qm-quadlet-disable-next-line\b(.*)$/;
 const FILE = /^[#;]\s*qm-quadlet-disable\b(?!-)(.*)$/;
 
 export interface Suppressions {
+	/** No suppression comment at all: callers can skip the per-diagnostic line look-up. */
+	none: boolean;
 	isSuppressed(code: string, line: number): boolean;
 }
 
@@ -39,6 +41,7 @@ export function getSuppressions(parsed: ParsedUnit): Suppressions {
 		}
 	}
 	return {
+		none: !allFile && fileWide.size === 0 && byLine.size === 0,
 		isSuppressed(code, line) {
 			if (allFile || fileWide.has(code)) return true;
 			const l = byLine.get(line);

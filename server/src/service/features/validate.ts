@@ -1,8 +1,9 @@
 import { getCatalog } from '../catalog/catalog';
-import { UnitView } from '../model/unit-view';
+import { UnitView, viewOf } from '../model/unit-view';
 import { getRuleMeta, RULES } from '../rules/index';
 import { SYNTAX_RULES } from '../rules/syntax';
-import { ruleRunsOn, type Finding, type RuleContext } from '../rules/rule';
+import { ruleRunsOn, type Finding, type Rule, type RuleContext } from '../rules/rule';
+import type { UnitKind } from '../catalog/kinds';
 import { DEFAULT_MAX_DIAGNOSTICS, DEFAULT_MAX_FILE_SIZE, type Diagnostic, type ServiceOptions, type Severity } from '../types';
 import { isConfigKind } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
@@ -54,19 +55,21 @@ export function validateFile(workspace: Workspace, path: string, options: Servic
 	}
 	const ctx = createContext(workspace, file, options);
 	if (ctx) {
-		for (const rule of RULES) {
+		// One report function for all rules (not a closure per rule per file): 10,000 files × 130 rules.
+		let current: Rule = RULES[0];
+		ctx.report = (f) => push(current.id, current.defaultSeverity, f);
+		const stray = file.info.dropIn?.scope === 'stray';
+		for (const rule of rulesFor(ctx.kind)) {
 			if (options.rules?.[rule.id] === 'off') continue;
-			// Rule.fileKinds: unit rules never run on configuration files, and the reverse.
-			if (!ruleRunsOn(rule, ctx.kind)) continue;
 			// podman never reads a stray .conf: saying so is the only useful finding.
-			if (file.info.dropIn?.scope === 'stray' && rule.id !== 'qm/path-wrong-unit-dir') continue;
+			if (stray && rule.id !== 'qm/path-wrong-unit-dir') continue;
 			if (!rule.appliesTo(ctx)) continue;
-			ctx.report = (f) => push(rule.id, rule.defaultSeverity, f);
+			current = rule;
 			rule.check(ctx);
 		}
 	}
 	const suppressed = getSuppressions(file.parsed);
-	const kept = out.filter((d) => !suppressed.isSuppressed(d.code, lineAt(file.parsed, d.start)));
+	const kept = suppressed.none ? out : out.filter((d) => !suppressed.isSuppressed(d.code, lineAt(file.parsed, d.start)));
 	kept.sort((a, b) => a.start - b.start || a.end - b.end);
 	const max = options.maxDiagnosticsPerFile ?? DEFAULT_MAX_DIAGNOSTICS;
 	if (kept.length > max) {
@@ -86,7 +89,7 @@ export function createContext(workspace: Workspace, file: WorkspaceFile, options
 	if (file.info.dropIn) unitFile = findUnitForDropIn(workspace, file);
 	else unitFile = file;
 	const view = unitFile
-		? new UnitView(unitFile, workspace.dropInsFor(unitFile))
+		? viewOf(unitFile, workspace.dropInsFor(unitFile))
 		: new UnitView(file);
 	const config = domainConfig(workspace, options);
 	const model = () => getQmModel(workspace, config);
@@ -109,6 +112,18 @@ export function createContext(workspace: Workspace, file: WorkspaceFile, options
 		unitFile,
 		report: () => undefined,
 	};
+}
+
+const rulesByKind = new Map<string, Rule[]>();
+
+/** The rules that run on a file kind (Rule.fileKinds: unit rules never run on configuration files, and the reverse). */
+function rulesFor(kind: string): Rule[] {
+	let list = rulesByKind.get(kind);
+	if (!list) {
+		list = RULES.filter((r) => ruleRunsOn(r, kind as UnitKind));
+		rulesByKind.set(kind, list);
+	}
+	return list;
 }
 
 const configCache = new WeakMap<ServiceOptions, DomainConfig>();

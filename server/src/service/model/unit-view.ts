@@ -11,6 +11,21 @@ export interface ViewSource {
 	parsed: ParsedUnit;
 }
 
+const views = new WeakMap<ViewSource, { dropIns: readonly ViewSource[]; view: UnitView }>();
+
+/**
+ * The view of a unit file with these drop-ins, shared by everyone who asks (the QM model, the
+ * rule context, resource-name checks): sources are immutable, so one view per file and drop-in
+ * list is enough, and building one per question was a large share of the garbage.
+ */
+export function viewOf(main: ViewSource, dropIns: readonly ViewSource[]): UnitView {
+	const hit = views.get(main);
+	if (hit && (hit.dropIns === dropIns || (hit.dropIns.length === dropIns.length && hit.dropIns.every((d, i) => d === dropIns[i])))) return hit.view;
+	const view = new UnitView(main, dropIns);
+	views.set(main, { dropIns, view });
+	return view;
+}
+
 /**
  * A unit with its drop-ins applied in podman's order (main file, then drop-ins alphabetically).
  * Look-ups follow podman's accessors: single values take the last occurrence, lists accumulate

@@ -1,6 +1,6 @@
 import type { UnitKind } from '../catalog/catalog-schema';
 import { PRIMARY_SECTION } from '../catalog/catalog';
-import { UnitView, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
+import { UnitView, viewOf, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
 import type { Domain } from '../types';
 import { dirName, isQuadletKind, isUnitKind, serviceNameFor } from '../unit-path';
 import { searchPrecedence, type Workspace, type WorkspaceFile } from '../workspace/workspace';
@@ -319,7 +319,7 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: readonly Work
 	const kind = file.info.kind as UnitKind;
 	const fileName = virtualName ?? file.info.fileName;
 	const domain = inferDomain(virtual ? dirName(file.path) + '/' + file.info.fileName : file.path, file.parsed, config);
-	const view = virtual ? new UnitView(dropIns[0], dropIns.slice(1)) : new UnitView(file, dropIns);
+	const view = virtual ? new UnitView(dropIns[0], dropIns.slice(1)) : viewOf(file, dropIns);
 	const primary = PRIMARY_SECTION[kind] ?? '';
 	const serviceNameKey = isQuadletKind(kind) ? view.lookup(primary, 'ServiceName') : undefined;
 	// A socket unit is known by its own name; the service it activates is another unit.

@@ -1,4 +1,6 @@
 import { checkValue } from '../catalog/value-types/index';
+import type { KeySpec } from '../catalog/catalog-schema';
+import type { ValueProblem } from '../catalog/value-types/problem';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import { defineRule, type RuleContext } from './rule';
 import { knownEntries } from './section-lookup';
@@ -40,7 +42,7 @@ function checkValues(ctx: RuleContext, owner: 'quadlet' | 'systemd'): void {
 		const keySpec = spec.keys[entry.key];
 		// In a known QM domain the qm/label-level-* rules report levels, with QM severities.
 		if (keySpec.type === 'mcs-level' && qmOwnsMcsLevel(ctx.domain.domain)) continue;
-		for (const p of checkValue(entry.value, keySpec, entry.key)) {
+		for (const p of checkValueMemo(entry.value, keySpec, entry.key)) {
 			const start = valueIndexToOffset(entry, p.start);
 			const end = Math.max(valueIndexToOffset(entry, p.end), start);
 			ctx.report({
@@ -53,4 +55,27 @@ function checkValues(ctx: RuleContext, owner: 'quadlet' | 'systemd'): void {
 			});
 		}
 	}
+}
+
+const memo = new WeakMap<KeySpec, Map<string, Map<string, readonly ValueProblem[]>>>();
+const MEMO_LIMIT = 4096;
+
+/**
+ * checkValue is a pure function of (value, key); real trees repeat most values (Restart=always,
+ * WantedBy=default.target, the same Image= in every file), so answers are kept per key spec.
+ * Two map levels rather than a joined key: the value strings come from the parse tree and keep
+ * their hash, a concatenation would be hashed anew on every look-up.
+ */
+function checkValueMemo(value: string, spec: KeySpec, key: string): readonly ValueProblem[] {
+	let byKey = memo.get(spec);
+	if (!byKey) { byKey = new Map(); memo.set(spec, byKey); }
+	let byValue = byKey.get(key);
+	if (!byValue) { byValue = new Map(); byKey.set(key, byValue); }
+	let problems = byValue.get(value);
+	if (problems === undefined) {
+		if (byValue.size >= MEMO_LIMIT) byValue.clear();
+		problems = checkValue(value, spec, key);
+		byValue.set(value, problems);
+	}
+	return problems;
 }

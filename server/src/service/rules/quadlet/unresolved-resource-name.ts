@@ -1,4 +1,4 @@
-import { UnitView, unquoteValue } from '../../model/unit-view';
+import { viewOf, unquoteValue, type UnitView } from '../../model/unit-view';
 import { extensionOf, serviceNameFor } from '../../unit-path';
 import type { WorkspaceFile } from '../../workspace/workspace';
 import { defineRule } from '../rule';
@@ -24,7 +24,7 @@ export default defineRule({
 			if (ref.at.path !== ctx.path) continue;
 			const target = resolveUnit(ctx, ref.name);
 			if (!target) continue; // unresolved-reference
-			const view = new UnitView(target, ctx.workspace.dropInsFor(target));
+			const view = viewOf(target, ctx.workspace.dropInsFor(target));
 			const problem = ref.name.endsWith('.container') ? containerNameProblem(target, view) : networkProblem(view);
 			if (!problem) continue;
 			ctx.report({
