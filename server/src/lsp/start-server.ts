@@ -21,6 +21,8 @@ import { registerClientRequests } from './lint-workspace';
 import { registerDomainMap } from './domain-map';
 
 const PUSH_DEBOUNCE_MS = 200;
+/** Other open documents are revalidated a little after the edited one, so they never delay it. */
+const OTHERS_DELAY_MS = 150;
 
 /** Wires the language service to an LSP connection. Transport-agnostic (stdio, node-ipc). */
 export function startServer(connection: Connection): void {
@@ -137,7 +139,9 @@ export function startServer(connection: Connection): void {
 		if (pullDiagnostics) {
 			schedule('refresh', () => connection.languages.diagnostics.refresh());
 		} else {
-			for (const doc of documents.all()) schedule(doc.uri, () => pushDiagnostics(doc.uri));
+			// The edited document first: its diagnostics are the ones the user is waiting for.
+			schedule(e.document.uri, () => pushDiagnostics(e.document.uri));
+			for (const doc of documents.all()) if (doc.uri !== e.document.uri) schedule(doc.uri, () => pushDiagnostics(doc.uri), PUSH_DEBOUNCE_MS + OTHERS_DELAY_MS);
 		}
 	});
 
@@ -151,10 +155,10 @@ export function startServer(connection: Connection): void {
 		if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
 
-	function schedule(key: string, fn: () => void): void {
+	function schedule(key: string, fn: () => void, delay = PUSH_DEBOUNCE_MS): void {
 		const old = pending.get(key);
 		if (old) clearTimeout(old);
-		pending.set(key, setTimeout(() => { pending.delete(key); fn(); }, PUSH_DEBOUNCE_MS));
+		pending.set(key, setTimeout(() => { pending.delete(key); fn(); }, delay));
 	}
 
 	function revalidateAll(): void {
