@@ -8,7 +8,7 @@ import type { ViewEntry } from '../model/unit-view';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import type { OffsetEdit } from '../types';
 import { dirName } from '../unit-path';
-import { resolutionDomain, type QmModel, type QmMount, type QmPathRef, type QmUnit } from './model';
+import { inherit, resolutionDomain, type QmModel, type QmMount, type QmPathRef, type QmUnit } from './model';
 import { canonicalRun, expandPath, findPaths, isUnder, normalizePath, overlaps } from './paths';
 
 /** The bridge directory, labelled ipc_var_run_t on the host and bound into QM at the same path. */
@@ -172,11 +172,9 @@ const cache = new WeakMap<QmModel, IpcBridge>();
 
 /** The bridge analysis of a model (cached with the model, which is rebuilt on every change). */
 export function ipcBridge(model: QmModel): IpcBridge {
-	let b = cache.get(model);
-	if (!b) {
-		b = analyse(model);
-		cache.set(model, b);
-	}
+	let b = cache.get(model) ?? inherit(model, cache, (x, y) => contribution(x) === NONE && contribution(y) === NONE);
+	if (!b) b = analyse(model);
+	cache.set(model, b);
 	return b;
 }
 

@@ -85,6 +85,21 @@ export interface QmUnit {
 	env: Record<string, string>;
 }
 
+/**
+ * For an index cached per model: the base model's value, when this model was derived from it and
+ * the index does not depend on anything the swaps changed (`unaffected` holds for every swapped
+ * pair). The value is moved out of the base's cache; a caller whose index refers to units must
+ * swap them itself.
+ */
+export function inherit<T>(model: QmModel, cache: WeakMap<QmModel, T>, unaffected: (before: QmUnit, after: QmUnit) => boolean): T | undefined {
+	const d = model.delta;
+	if (!d) return undefined;
+	const prev = cache.get(d.base);
+	if (prev === undefined || !d.swaps.every(([before, after]) => unaffected(before, after))) return undefined;
+	cache.delete(d.base);
+	return prev;
+}
+
 /** How a derived model differs from its base: `swaps[i]` = [old unit, new unit] at `positions[i]` in `units`. */
 export interface ModelDelta {
 	base: QmModel;
@@ -100,7 +115,7 @@ const LISTEN_KEYS = ['ListenStream', 'ListenDatagram', 'ListenSequentialPacket',
  * socket activation and effective SELinux label. Rules query this; they never re-parse files.
  */
 export class QmModel {
-	readonly units: QmUnit[] = [];
+	units: QmUnit[] = [];
 	private byPath = new Map<string, QmUnit>();
 	private byDomainName = new Map<string, QmUnit[]>();
 
@@ -162,14 +177,13 @@ export class QmModel {
 	}
 
 	private deriveFrom(base: QmModel, swaps: [QmUnit, QmUnit][]): void {
-		const swap = new Map(swaps);
-		const positions: number[] = [];
-		for (let i = 0; i < base.units.length; i++) {
-			const u = base.units[i];
-			const replacement = swap.get(u);
-			if (replacement) positions.push(i);
-			this.units.push(replacement ?? u);
-		}
+		// A copy and a pointer scan per swapped unit: no per-unit map look-ups over 10,000 units.
+		this.units = base.units.slice();
+		const positions = swaps.map(([before, after]) => {
+			const i = this.units.indexOf(before);
+			this.units[i] = after;
+			return i;
+		});
 		// The base is superseded (getQmModel keeps only the newest model), so its tables are taken
 		// over and patched in place rather than copied; the base is left empty.
 		this.byPath = base.byPath;
@@ -327,8 +341,11 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: readonly Work
 	const names = new Set<string>([serviceName, fileName]);
 	for (const a of view.lookupWords('Install', 'Alias')) names.add(a);
 	if (kind === 'socket' || kind === 'service') names.add(fileName);
-	const env = collectEnv(view, primary);
-	const expand = (v: string) => canonicalRun(normalizePath(expandPath(v, { userScope: domain.userScope, env })));
+	// Only values with a `$` need the environment, and a large unit has hundreds of Environment=
+	// lines: collect them on first use.
+	let env: Record<string, string> | undefined;
+	const getEnv = () => (env ??= collectEnv(view, primary));
+	const expand = (v: string) => canonicalRun(normalizePath(expandPath(v, { userScope: domain.userScope, env: v.includes('$') ? getEnv() : undefined })));
 
 	const mounts: QmMount[] = [];
 	const refs: QmPathRef[] = [];
@@ -407,7 +424,7 @@ function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: readonly Work
 		}
 	}
 	const pod = kind === 'container' ? view.lookup('Container', 'Pod') : undefined;
-	return { file, virtual, domain, kind, fileName, serviceName, names, view, mounts, refs, listens, activates, claimsSockets, label, deps, pod, env };
+	return { file, virtual, domain, kind, fileName, serviceName, names, view, mounts, refs, listens, activates, claimsSockets, label, deps, pod, get env() { return getEnv(); } };
 }
 
 /**

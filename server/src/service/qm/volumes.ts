@@ -9,7 +9,7 @@ import { splitWords } from '../model/unit-view';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import type { Domain, OffsetEdit, Severity } from '../types';
 import { DEFAULT_PREFIXES, type QmPrefixes } from './domain';
-import { resolutionDomain, type QmModel, type QmMount, type QmPathRef, type QmUnit } from './model';
+import { inherit, resolutionDomain, type QmModel, type QmMount, type QmPathRef, type QmUnit } from './model';
 import { canonicalRun, expandPath, normalizePath } from './paths';
 import { parsePodmanArgs } from './podman-args';
 import { compilePatterns, getVolumeSources, substitutePrefixes, type PathPattern, type VolumeSourceRow, type VolumeTableDomain } from './volume-sources';
@@ -225,8 +225,8 @@ const socketIndexCache = new WeakMap<QmModel, SocketIndex>();
 
 /** Socket paths by domain, built once per model: who listens on a path, who names it first. */
 function socketIndex(model: QmModel): SocketIndex {
-	let index = socketIndexCache.get(model);
-	if (index) return index;
+	let index = socketIndexCache.get(model) ?? inherit(model, socketIndexCache, (a, b) => !namesSockets(a) && !namesSockets(b));
+	if (index) { socketIndexCache.set(model, index); return index; }
 	index = { listens: new Map(), refs: new Map() };
 	for (const u of model.units) {
 		const domain = resolutionDomain(u.domain.domain);
@@ -241,6 +241,11 @@ function socketIndex(model: QmModel): SocketIndex {
 	}
 	socketIndexCache.set(model, index);
 	return index;
+}
+
+/** Whether a unit puts anything into the socket index (then a swap of it needs a rebuild). */
+function namesSockets(u: QmUnit): boolean {
+	return u.listens.length > 0 || u.refs.some((r) => r.socketLike && !r.abstract);
 }
 
 /** The qm device annotation whose device set covers `device`, if any (§6.5). */

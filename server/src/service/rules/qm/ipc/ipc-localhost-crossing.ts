@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
 import { PRIMARY_SECTION } from '../../../catalog/catalog';
 import { valueIndexToOffset } from '../../../parser/parse-unit';
-import type { QmModel, QmUnit } from '../../../qm/model';
+import { inherit, type QmModel, type QmUnit } from '../../../qm/model';
 import type { RelatedLocation } from '../../../types';
 import { inDomain } from '../support';
 
@@ -63,8 +63,8 @@ const servicesCache = new WeakMap<QmModel, HostService[]>();
 
 /** Host services QM might try to reach over loopback: computed once per model. */
 function hostServices(model: QmModel): HostService[] {
-	const hit = servicesCache.get(model);
-	if (hit) return hit;
+	const hit = servicesCache.get(model) ?? inherit(model, servicesCache, (a) => a.domain.domain !== 'asil');
+	if (hit) { servicesCache.set(model, hit); return hit; }
 	const out: HostService[] = [];
 	for (const u of model.units) if (u.domain.domain === 'asil') out.push(...servicesOf(u));
 	servicesCache.set(model, out);

@@ -67,7 +67,7 @@ function coveredPaths(unit: QmUnit, pods: QmUnit[]): string[] {
 	const out: string[] = [];
 	for (const u of [unit, ...pods]) {
 		for (const m of u.mounts) {
-			const d = canonicalRun(normalizePath(expandPath(m.dest, { userScope: u.domain.userScope, env: u.env })));
+			const d = canonicalRun(normalizePath(expandPath(m.dest, { userScope: u.domain.userScope, env: m.dest.includes('$') ? u.env : undefined })));
 			if (d.startsWith('/')) out.push(d);
 		}
 		for (const t of u.view.lookupAll(u.kind === 'pod' ? 'Pod' : 'Container', 'Tmpfs')) {

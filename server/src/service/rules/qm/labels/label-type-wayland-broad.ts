@@ -19,10 +19,11 @@ export default defineRule({
 	fix: 'Remove the key unless the container belongs to the GUI stack (then it normally sets WAYLAND_DISPLAY/XDG_RUNTIME_DIR and mounts /run/user/…).',
 	appliesTo: (ctx) => inDomain(ctx, 'qm') && ctx.kind === 'container',
 	check(ctx) {
+		const wayland = occurrencesHere(ctx, 'type').filter((o) => o.value.trim() === 'qm_container_wayland_t');
+		if (wayland.length === 0) return;
 		const unit = ctx.qmUnit();
 		if (!unit || guiSignals(unit)) return;
-		for (const o of occurrencesHere(ctx, 'type')) {
-			if (o.value.trim() !== 'qm_container_wayland_t') continue;
+		for (const o of wayland) {
 			ctx.report({
 				start: o.start, end: o.end,
 				message: `${shown(o)} gives this container the GUI-stack type, which may connect to qm_t and manage QM's own files, but nothing here looks like Wayland or D-Bus (no WAYLAND_*, XDG_RUNTIME_DIR or DBUS_SESSION_BUS_ADDRESS, no /run/user or /run/dbus volume, no org.containers.qm.wayland annotation). Remove the key to run as qm_container_t unless the container is part of the GUI stack.`,

@@ -1,6 +1,6 @@
 import type { Fix } from '../../../types';
 import { deniedNestedUses, dependencyWords, PULL_KEYS, socketNames, socketTarget, type DepWord } from '../../../qm/sockets-index';
-import type { QmModel, QmUnit } from '../../../qm/model';
+import { inherit, type QmModel, type QmUnit } from '../../../qm/model';
 import { defineRule, type RuleContext } from '../../rule';
 import { entryRange, eolOf, headerIn, knownDomain, rangeIn, relatedUnit } from './support';
 
@@ -45,6 +45,20 @@ const targetingCache = new WeakMap<QmModel, Map<QmUnit, { socket: QmUnit; target
 function socketsTargeting(model: QmModel): Map<QmUnit, { socket: QmUnit; target: ReturnType<typeof socketTarget> }[]> {
 	let map = targetingCache.get(model);
 	if (map) return map;
+	// Typing in a container does not change which sockets activate what: carry the map over and
+	// put the edited units in place of their predecessors.
+	map = inherit(model, targetingCache, (a, b) => a.kind !== 'socket' && b.kind !== 'socket' && sameList(a.claimsSockets, b.claimsSockets));
+	if (map) {
+		for (const [before, after] of model.delta!.swaps) {
+			const list = map.get(before);
+			if (!list) continue;
+			map.delete(before);
+			map.set(after, list);
+			for (const { target } of list) target.units = target.units.map((u) => (u === before ? after : u));
+		}
+		targetingCache.set(model, map);
+		return map;
+	}
 	map = new Map();
 	for (const socket of model.units) {
 		if (socket.kind !== 'socket') continue;
@@ -57,6 +71,10 @@ function socketsTargeting(model: QmModel): Map<QmUnit, { socket: QmUnit; target:
 	}
 	targetingCache.set(model, map);
 	return map;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function report(ctx: RuleContext, unit: QmUnit, socket: QmUnit, service: string, pulls: DepWord[], after: DepWord[]): void {
