@@ -135,7 +135,7 @@ export function flagValuePart(f: PodmanFlag, from = 0, length = f.value.length -
 /** The whole flag (with its value) as a part: what a "remove this option" fix deletes. */
 export function flagPart(f: PodmanFlag): SettingPart {
 	const text = f.entry.entry.value.slice(f.start, f.end);
-	return { text, entry: f.entry, index: f.start, length: f.end - f.start, via: f.via, flag: f, map: consecutive(f.start, text.length) };
+	return { text, entry: f.entry, index: f.start, length: f.end - f.start, via: f.via, flag: f, get map() { return consecutive(f.start, text.length); } };
 }
 
 /** Effective PodmanArgs= (and GlobalArgs=) flags of a view: accumulated, an empty line resets. */
@@ -149,7 +149,8 @@ export function keyWords(view: UnitView, section: string, key: string): SettingP
 	for (const e of view.lookupAll(section, key)) {
 		for (const w of splitWordsWithOffsets(e.entry.value)) {
 			const quoted = w.end - w.start !== w.word.length;
-			out.push({ text: w.word, entry: e, index: w.start, length: w.end - w.start, via: key, map: consecutive(quoted ? w.start + 1 : w.start, w.word.length) });
+			const from = quoted ? w.start + 1 : w.start;
+			out.push({ text: w.word, entry: e, index: w.start, length: w.end - w.start, via: key, get map() { return consecutive(from, w.word.length); } });
 		}
 	}
 	return out;
@@ -159,7 +160,7 @@ export function keyWords(view: UnitView, section: string, key: string): SettingP
 export function keyValues(view: UnitView, section: string, key: string): SettingPart[] {
 	return view.lookupAll(section, key).map((e) => {
 		const v = e.entry.value.trimEnd();
-		return { text: v, entry: e, index: 0, length: v.length, via: key, map: consecutive(0, v.length) };
+		return { text: v, entry: e, index: 0, length: v.length, via: key, get map() { return consecutive(0, v.length); } };
 	});
 }
 
@@ -254,6 +255,7 @@ export function ulimits(view: UnitView, section = 'Container'): SettingPart[] {
 	return [...keyValues(view, section, 'Ulimit'), ...flagValues(view, ['--ulimit'], section)];
 }
 
+/** The character map of an unescaped part; parts build it only when a finding needs a range (see the getters above). */
 function consecutive(from: number, n: number): number[] {
 	return Array.from({ length: n }, (_, i) => from + i);
 }
