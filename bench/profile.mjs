@@ -1,6 +1,6 @@
 // `npm run bench:profile` — CPU profiles of the worst benchmark misses, summarised by function.
 //
-//   node bench/profile.mjs [--files 10000] [--out DIR] [--cli-only]
+//   node bench/profile.mjs [--files 10000] [--out DIR] [--cli-only | --server-only] [--budget-s 90]
 //
 // Builds unminified copies of dist/cli.js and dist/server.js (esbuild, into a temp dir, so the
 // profile has real function names and a source map back to server/src), generates the tree and
@@ -27,6 +27,7 @@ const files = Number(opt('--files', 10000));
 const outDir = resolve(opt('--out', join(REPO, 'bench', 'results')));
 const TOP = 25;
 const cliOnly = argv.includes('--cli-only'); // skip the language-server session
+const serverOnly = argv.includes('--server-only'); // skip the (minutes-long) CLI run
 const budgetMs = Number(opt('--budget-s', 90)) * 1000; // per server phase (at least one iteration)
 const log = (s) => process.stderr.write(`[profile] ${s}\n`);
 
@@ -53,6 +54,7 @@ try {
 	const sections = [];
 
 	// --- 1. CLI ----------------------------------------------------------------------------------
+	if (!serverOnly) {
 	const cliProfDir = join(work, 'cli-prof');
 	const devnull = openSync('/dev/null', 'w');
 	const t0 = now();
@@ -63,6 +65,7 @@ try {
 	const cliProfile = readProfile(cliProfDir);
 	copyFileSync(cliProfile.file, join(outDir, 'profile-cli.cpuprofile'));
 	sections.push(summarise(`CLI lint --format json, ${tree.files} files`, cliProfile.profile, work));
+	}
 
 	// --- 2. language server session --------------------------------------------------------------
 	if (!cliOnly) {
