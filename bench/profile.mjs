@@ -1,6 +1,6 @@
 // `npm run bench:profile` — CPU profiles of the worst benchmark misses, summarised by function.
 //
-//   node bench/profile.mjs [--files 10000] [--out DIR] [--cli-only | --index-only]
+//   node bench/profile.mjs [--files 10000] [--out DIR] [--cli-only | --server-only | --index-only] [--budget-s 90]
 //
 // Builds unminified copies of dist/cli.js and dist/server.js (esbuild, into a temp dir, so the
 // profile has real function names and a source map back to server/src), generates the tree and
@@ -28,6 +28,7 @@ const outDir = resolve(opt('--out', join(REPO, 'bench', 'results')));
 const TOP = 25;
 const cliOnly = argv.includes('--cli-only'); // skip the language-server session
 const indexOnly = argv.includes('--index-only'); // skip the CLI; stop the server session after indexing
+const serverOnly = argv.includes('--server-only'); // skip the CLI run
 const budgetMs = Number(opt('--budget-s', 90)) * 1000; // per server phase (at least one iteration)
 const log = (s) => process.stderr.write(`[profile] ${s}\n`);
 
@@ -54,7 +55,7 @@ try {
 	const sections = [];
 
 	// --- 1. CLI ----------------------------------------------------------------------------------
-	if (!indexOnly) {
+	if (!indexOnly && !serverOnly) {
 	const cliProfDir = join(work, 'cli-prof');
 	const devnull = openSync('/dev/null', 'w');
 	const t0 = now();

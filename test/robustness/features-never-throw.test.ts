@@ -24,6 +24,7 @@ function exercise(path: string, text: string, positions: number[]): number {
 	for (const pos of positions) {
 		const o = Math.min(pos, text.length);
 		s.doComplete(path, o);
+		for (const c of s.getCompletionList(path, o, { lazyDocumentation: true, unitLimit: 1 }).items) s.resolveCompletion(c.data);
 		s.doHover(path, o);
 		s.getCodeActions(path, o, o);
 		s.findDefinition(path, o);

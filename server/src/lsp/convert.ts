@@ -55,18 +55,29 @@ const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
 	snippet: CompletionItemKind.Snippet,
 };
 
-export function toLspCompletion(c: Completion, parsed: ParsedUnit): CompletionItem {
+/** The items of one completion list; they mostly share one edit range, converted once. */
+export function toLspCompletions(items: Completion[], parsed: ParsedUnit): CompletionItem[] {
+	let last: { start: number; end: number; range: Range } | undefined;
+	return items.map((c) => {
+		if (!last || last.start !== c.edit.start || last.end !== c.edit.end) last = { start: c.edit.start, end: c.edit.end, range: rangeOf(parsed, c.edit.start, c.edit.end) };
+		return toLspCompletion(c, parsed, last.range);
+	});
+}
+
+export function toLspCompletion(c: Completion, parsed: ParsedUnit, range = rangeOf(parsed, c.edit.start, c.edit.end)): CompletionItem {
 	const item: CompletionItem = {
 		label: c.label,
 		kind: COMPLETION_KIND[c.kind],
-		textEdit: { range: rangeOf(parsed, c.edit.start, c.edit.end), newText: c.edit.newText },
+		textEdit: { range, newText: c.edit.newText },
 		insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
 	};
 	if (c.detail) item.detail = c.detail;
 	if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
 	if (c.sortText) item.sortText = c.sortText;
-	if (c.filterText) item.filterText = c.filterText;
+	// Clients filter by the label when there is no filterText: don't send it twice.
+	if (c.filterText && c.filterText !== c.label) item.filterText = c.filterText;
 	if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
 	if (c.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+	if (c.data) item.data = c.data;
 	return item;
 }

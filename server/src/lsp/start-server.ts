@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/index';
 import type { Fix } from '../service/types';
 import type { UnitSymbol } from '../service/features/structure';
-import { offsetAt, rangeOf, toLspCompletion, toLspDiagnostic } from './convert';
+import { offsetAt, rangeOf, toLspCompletions, toLspDiagnostic } from './convert';
 import { runSafe } from './run-safe';
 import { DEFAULT_MAX_FILES, toServiceOptions } from './settings';
 import { pathToUri, uriToPath } from './uri';
@@ -23,6 +23,12 @@ import { registerDomainMap } from './domain-map';
 const PUSH_DEBOUNCE_MS = 200;
 /** Other open documents are revalidated a little after the edited one, so they never delay it. */
 const OTHERS_DELAY_MS = 150;
+/**
+ * Units offered by one completion (after `Requires=`, `Volume=` …). A big workspace has
+ * thousands: megabytes of JSON per keystroke that no one scrolls through. More are cut to the
+ * best matches of the typed text, in a list marked incomplete.
+ */
+const MAX_COMPLETION_UNITS = 100;
 
 /** Wires the language service to an LSP connection. Transport-agnostic (stdio, node-ipc). */
 export function startServer(connection: Connection): void {
@@ -51,7 +57,7 @@ export function startServer(connection: Connection): void {
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-				completionProvider: { triggerCharacters: ['[', '=', '%', ':', ' ', ','], resolveProvider: false },
+				completionProvider: { triggerCharacters: ['[', '=', '%', ':', ' ', ','], resolveProvider: true },
 				hoverProvider: true,
 				documentSymbolProvider: true,
 				foldingRangeProvider: true,
@@ -198,8 +204,17 @@ export function startServer(connection: Connection): void {
 	connection.onCompletion((params, token) => runSafe(connection, () => {
 		const file = fileOf(params.textDocument.uri);
 		if (!file) return [];
-		return service.doComplete(file.path, offsetAt(file.parsed, params.position)).map((c) => toLspCompletion(c, file.parsed));
+		// Documentation comes with completionItem/resolve, for the one item the editor shows.
+		const list = service.getCompletionList(file.path, offsetAt(file.parsed, params.position), { lazyDocumentation: true, unitLimit: MAX_COMPLETION_UNITS });
+		const items = toLspCompletions(list.items, file.parsed);
+		return list.isIncomplete ? { isIncomplete: true, items } : items;
 	}, [], 'completion', token));
+
+	connection.onCompletionResolve((item, token) => runSafe(connection, () => {
+		if (item.documentation !== undefined) return item;
+		const doc = service.resolveCompletion(item.data);
+		return doc === undefined ? item : { ...item, documentation: { kind: 'markdown' as const, value: doc } };
+	}, item, 'completion resolve', token));
 
 	connection.onHover((params, token) => runSafe(connection, () => {
 		const file = fileOf(params.textDocument.uri);

@@ -3,7 +3,7 @@
  * catalog and the rules. Hosts (the LSP server, the CLI, tests) feed file texts into its
  * workspace and ask verb-named questions; everything is in offsets.
  */
-import { doComplete, type Completion } from './features/complete';
+import { completeList, doComplete, resolveCompletion, type CompleteOptions, type Completion, type CompletionList } from './features/complete';
 import { doHover, type HoverResult } from './features/hover';
 import { findDocumentSymbols, getFoldingRanges, getSelectionRanges, type FoldRange, type UnitSymbol } from './features/structure';
 import { validateFile } from './features/validate';
@@ -18,7 +18,7 @@ import { findDefinition, findReferences, renameUnit, type Location, type RenameR
 import { domainLabel, type DomainInfo } from './qm/domain';
 
 export * from './types';
-export type { Completion, HoverResult, FoldRange, UnitSymbol, Location, RenameResult };
+export type { Completion, CompleteOptions, CompletionList, HoverResult, FoldRange, UnitSymbol, Location, RenameResult };
 export { Workspace } from './workspace/workspace';
 export { parseUnit } from './parser/parse-unit';
 export { getUnitFileInfo, serviceNameFor } from './unit-path';
@@ -30,7 +30,12 @@ export interface LanguageService {
 	readonly workspace: Workspace;
 	options: ServiceOptions;
 	doValidation(path: string): Diagnostic[];
+	/** Completions with their documentation. */
 	doComplete(path: string, offset: number): Completion[];
+	/** Completions for an editor: documentation on request (resolveCompletion), long lists capped. */
+	getCompletionList(path: string, offset: number, how: CompleteOptions): CompletionList;
+	/** The documentation of an item that getCompletionList sent without it, from the item's `data`. */
+	resolveCompletion(data: unknown): string | undefined;
 	doHover(path: string, offset: number): HoverResult | undefined;
 	/** Quick fixes of the diagnostics that touch `[start, end]`. */
 	getCodeActions(path: string, start: number, end: number): { diagnostic: Diagnostic; fix: Fix }[];
@@ -70,6 +75,8 @@ export function createLanguageService(options: ServiceOptions = {}, workspace = 
 			return diagnostics;
 		},
 		doComplete: (path, offset) => doComplete(workspace, path, offset, service.options),
+		getCompletionList: (path, offset, how) => completeList(workspace, path, offset, service.options, how),
+		resolveCompletion,
 		doHover(path, offset) {
 			const h = doHover(workspace, path, offset);
 			const f = workspace.get(path);

@@ -3,11 +3,16 @@ import type { KeySpec, UnitKind } from '../catalog/catalog-schema';
 import { getSpecifiers } from '../catalog/specifiers';
 import { getCursorContext } from '../parser/cursor-context';
 import type { OffsetEdit, ServiceOptions } from '../types';
-import { extensionOf, searchRootKey, serviceNameFor, dirName } from '../unit-path';
 import type { Workspace, WorkspaceFile } from '../workspace/workspace';
-import { keyDocMarkdown } from './docs';
 import { NEWEST, domainConfig } from './validate';
-import { getQmModel, resolutionDomain } from '../qm/model';
+import { getQmModel } from '../qm/model';
+import { dependencyNames, type DependencyName } from './completion-dependencies';
+import { referenceTargets } from './completion-targets';
+import { completionDoc, type CompletionData } from './completion-docs';
+import { CompletionBudget } from './completion-limit';
+
+export { referenceTargets, type ReferenceTarget } from './completion-targets';
+export { resolveCompletion, type CompletionData } from './completion-docs';
 
 export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'unit' | 'specifier' | 'snippet';
 
@@ -24,15 +29,56 @@ export interface Completion {
 	deprecated?: boolean;
 	/** Ask the client to re-trigger completion after insertion (e.g. after "Key="). */
 	retrigger?: boolean;
+	/** Finds the documentation again (resolveCompletion) when it was left out; plain JSON. */
+	data?: CompletionData;
+}
+
+export interface CompleteOptions {
+	/**
+	 * Leave `documentation` out: editors ask for it (resolveCompletion) only for the item they
+	 * show, and the ~90 key docs of [Container] would be most of a key completion's bytes.
+	 */
+	lazyDocumentation?: boolean;
+	/**
+	 * At most this many workspace units (reference and dependency candidates). A big workspace
+	 * has thousands: they are cut to the best matches of the typed text and the list is flagged
+	 * incomplete, so the client asks again as the user types. Catalog lists (sections, keys,
+	 * values) are bounded and never cut.
+	 */
+	unitLimit?: number;
+}
+
+export interface CompletionList {
+	items: Completion[];
+	/** Items were left out: the client must ask again when the typed text changes. */
+	isIncomplete: boolean;
 }
 
 const BOOL_VALUES = ['true', 'false'];
 
-/** Completions at `offset` of a workspace file. */
+/** Completions at `offset` of a workspace file, each with its documentation. */
 export function doComplete(workspace: Workspace, path: string, offset: number, options: ServiceOptions = {}): Completion[] {
+	return completeList(workspace, path, offset, options).items;
+}
+
+/** Completions at `offset`, with documentation left for later and the list capped as asked. */
+export function completeList(workspace: Workspace, path: string, offset: number, options: ServiceOptions = {}, how: CompleteOptions = {}): CompletionList {
 	const file = workspace.get(path);
-	const kind = file?.info.kind;
-	if (!file || !kind) return [];
+	if (!file) return { items: [], isIncomplete: false };
+	const budget = how.unitLimit !== undefined ? new CompletionBudget(how.unitLimit) : undefined;
+	const items = completions(workspace, file, offset, options, budget);
+	if (!how.lazyDocumentation) {
+		for (const c of items) {
+			const doc = c.data && completionDoc(c.data);
+			if (doc !== undefined) c.documentation = doc;
+		}
+	}
+	return { items, isIncomplete: budget?.cut ?? false };
+}
+
+function completions(workspace: Workspace, file: WorkspaceFile, offset: number, options: ServiceOptions, budget: CompletionBudget | undefined): Completion[] {
+	const kind = file.info.kind;
+	if (!kind) return [];
 	const catalog = getCatalog();
 	const target = options.podmanVersion ?? NEWEST;
 	const ctx = getCursorContext(file.parsed, offset);
@@ -43,7 +89,7 @@ export function doComplete(workspace: Workspace, path: string, offset: number, o
 				label: `[${s.section}]`,
 				kind: 'section',
 				detail: s.owner === 'quadlet' ? 'podman quadlet section' : 'systemd section',
-				documentation: s.doc,
+				data: { doc: 'section', kind, section: s.section },
 				edit: { start: ctx.replaceStart, end: ctx.replaceEnd, newText: `[${s.section}]` },
 				filterText: `[${s.section}]`,
 				sortText: `${present.has(s.section) ? '1' : '0'}${String(i).padStart(2, '0')}`,
@@ -52,27 +98,27 @@ export function doComplete(workspace: Workspace, path: string, offset: number, o
 		case 'key': {
 			if (!ctx.section) {
 				return catalog.sectionsFor(kind).map((s, i) => ({
-					label: `[${s.section}]`, kind: 'section', documentation: s.doc,
+					label: `[${s.section}]`, kind: 'section', data: { doc: 'section', kind, section: s.section },
 					edit: { start: ctx.replaceStart, end: ctx.replaceEnd, newText: `[${s.section}]\n` },
 					sortText: String(i).padStart(2, '0'),
 				}));
 			}
 			const spec = catalog.section(kind, ctx.section.name);
 			if (!spec) return [];
-			return keyCompletions(spec, ctx.section.entries.map((e) => e.key), ctx, target);
+			return keyCompletions(kind, spec, ctx.section.entries.map((e) => e.key), ctx, target);
 		}
 		case 'value': {
 			const spec = ctx.section ? catalog.section(kind, ctx.section.name) : undefined;
 			const keySpec = spec && Object.prototype.hasOwnProperty.call(spec.keys, ctx.key) ? spec.keys[ctx.key] : undefined;
 			if (!keySpec) return [];
-			return valueCompletions(workspace, file, keySpec, ctx, options);
+			return valueCompletions(workspace, file, keySpec, ctx, options, budget);
 		}
 		case 'specifier':
 			return [...getSpecifiers().values()].map((s) => ({
 				label: `%${s.letter}`,
 				kind: 'specifier',
 				detail: `system: ${s.system} · user: ${s.user}`,
-				documentation: s.meaning,
+				data: { doc: 'specifier', letter: s.letter },
 				edit: { start: ctx.replaceStart, end: ctx.replaceEnd, newText: `%${s.letter}` },
 				filterText: `%${s.letter}`,
 			}));
@@ -81,7 +127,7 @@ export function doComplete(workspace: Workspace, path: string, offset: number, o
 	}
 }
 
-function keyCompletions(spec: SectionSpec, present: string[], ctx: { replaceStart: number; replaceEnd: number; prefix: string }, target: string): Completion[] {
+function keyCompletions(kind: UnitKind, spec: SectionSpec, present: string[], ctx: { replaceStart: number; replaceEnd: number; prefix: string }, target: string): Completion[] {
 	const used = new Set(present);
 	const out: Completion[] = [];
 	for (const [name, key] of Object.entries(spec.keys)) {
@@ -92,7 +138,7 @@ function keyCompletions(spec: SectionSpec, present: string[], ctx: { replaceStar
 			label: name,
 			kind: 'key',
 			detail: describeType(key),
-			documentation: keyDocMarkdown(spec, name, key),
+			data: { doc: 'key', kind, section: spec.section, key: name },
 			edit: { start: ctx.replaceStart, end: ctx.replaceEnd, newText: `${name}=${valueSnippet(key)}` },
 			snippet: true,
 			filterText: name,
@@ -130,60 +176,30 @@ export function describeType(key: KeySpec): string {
  * [Unit] dependencies: the names the file's own systemd knows (host or QM): generated service
  * names, socket units, aliases — never units of the other domain.
  */
-function dependencyCompletions(workspace: Workspace, file: WorkspaceFile, edit: (t: string) => OffsetEdit, options: ServiceOptions): Completion[] {
+function dependencyCompletions(workspace: Workspace, file: WorkspaceFile, options: ServiceOptions): DependencyName[] {
 	const model = getQmModel(workspace, domainConfig(workspace, options));
-	const here = model.unitOf(file.path);
-	const domain = here?.domain.domain ?? 'unknown';
-	const out: Completion[] = [];
-	const seen = new Set<string>();
-	for (const u of model.units) {
-		if (u === here || resolutionDomain(u.domain.domain) !== resolutionDomain(domain)) continue;
-		const names = u.kind === 'socket' ? [u.fileName] : [u.serviceName, ...[...u.names].filter((n) => n !== u.serviceName && n !== u.fileName)];
-		for (const name of names) {
-			if (seen.has(name)) continue;
-			seen.add(name);
-			out.push({ label: name, kind: 'unit', detail: `${u.fileName} · ${u.file.path}`, edit: edit(name), sortText: `1${name}` });
-		}
-	}
-	return out;
+	return dependencyNames(model, model.unitOf(file.path));
 }
 
-function valueCompletions(workspace: Workspace, file: WorkspaceFile, key: KeySpec, ctx: { replaceStart: number; replaceEnd: number; prefix: string; key: string }, options: ServiceOptions = {}): Completion[] {
+type ValueContext = { replaceStart: number; replaceEnd: number; prefix: string; key: string };
+
+function valueCompletions(workspace: Workspace, file: WorkspaceFile, key: KeySpec, ctx: ValueContext, options: ServiceOptions, budget: CompletionBudget | undefined): Completion[] {
 	const out: Completion[] = [];
 	const edit = (newText: string): OffsetEdit => ({ start: ctx.replaceStart, end: ctx.replaceEnd, newText });
 	const values = closedValues(key) ?? (key.values ?? []).filter((v) => !v.startsWith('<'));
 	values.forEach((v, i) => out.push({ label: v, kind: 'enum', edit: edit(v), sortText: `0${String(i).padStart(3, '0')}`, detail: key.default === v ? 'default' : undefined }));
+	// A big workspace has thousands of units: cut them to the typed text (ctx.prefix) before building items.
+	const within = <T>(candidates: T[], nameOf: (c: T) => string): T[] => budget?.take(candidates, nameOf, ctx.prefix) ?? candidates;
 	if (key.type === 'sd-unit-list') {
-		out.push(...dependencyCompletions(workspace, file, edit, options));
+		for (const { name, detail } of within(dependencyCompletions(workspace, file, options), (d) => d.name)) {
+			out.push({ label: name, kind: 'unit', detail, edit: edit(name), sortText: `1${name}` });
+		}
 	} else if (key.references) {
-		for (const target of referenceTargets(workspace, file, key.references)) {
-			const suffix = key.type === 'volume-spec' ? ':' : '';
-			const label = target.info.fileName;
-			out.push({
-				label,
-				kind: 'unit',
-				detail: `${serviceNameFor(label)} · ${target.path}`,
-				edit: edit(`${label}${suffix}`),
-				sortText: `1${label}`,
-			});
+		const suffix = key.type === 'volume-spec' ? ':' : '';
+		for (const target of within(referenceTargets(workspace, file, key.references), (t) => t.fileName)) {
+			const label = target.fileName;
+			out.push({ label, kind: 'unit', detail: target.detail, edit: edit(`${label}${suffix}`), sortText: `1${label}` });
 		}
 	}
 	return out;
-}
-
-/** Units of the given extensions that the file can name: same search root (domain) first. */
-export function referenceTargets(workspace: Workspace, file: WorkspaceFile, extensions: string[]): WorkspaceFile[] {
-	const exts = new Set(extensions.map((e) => e.slice(1)));
-	const root = searchRootKey(dirName(file.path));
-	const seen = new Set<string>();
-	const out: WorkspaceFile[] = [];
-	for (const f of workspace.all()) {
-		if (f.info.dropIn || f.path === file.path || !f.info.kind) continue;
-		if (!exts.has(extensionOf(f.info.fileName) as UnitKind)) continue;
-		if (searchRootKey(dirName(f.path)) !== root && !root.startsWith('dir:')) continue;
-		if (seen.has(f.info.fileName)) continue;
-		seen.add(f.info.fileName);
-		out.push(f);
-	}
-	return out.sort((a, b) => (a.info.fileName < b.info.fileName ? -1 : 1));
 }
