@@ -18,6 +18,13 @@ test('key completion replaces the typed prefix with Key=', () => {
 	assert.equal(completeAndApply('[Container]\nIma|\n', 'Image'), '[Container]\nImage=$0\n');
 });
 
+test('on the empty line after the final newline, keys of the last section are offered (not values of the last key)', () => {
+	assert.equal(completeAndApply('[Container]\nImage=a\n\n[Install]\nWantedBy=default.target\n|', 'RequiredBy'), '[Container]\nImage=a\n\n[Install]\nWantedBy=default.target\nRequiredBy=$0');
+	// A backslash continuation still carries the value onto that line.
+	const [text, offset] = cursor('[Install]\nWantedBy=default.target \\\n|');
+	assert.ok(!serviceWith({ [P]: text }).doComplete(P, offset).some((i) => i.label === 'RequiredBy'));
+});
+
 test('enum keys insert a choice snippet', () => {
 	assert.equal(completeAndApply('[Container]\nAutoU|\n', 'AutoUpdate'), '[Container]\nAutoUpdate=${1|registry,local|}$0\n');
 });

@@ -45,6 +45,11 @@ export function getCursorContext(parsed: ParsedUnit, offset: number): CursorCont
 	const line = parsed.lines[li];
 	if (!line) return { kind: 'none' };
 	const section = sectionAt(parsed, offset);
+	// After the newline that ends the last line the cursor is on a new, empty line (the parser
+	// keeps no line for it): a key goes there, unless the last line continues with a backslash.
+	if (li === parsed.lines.length - 1 && offset > line.end && /[\r\n]/.test(text.slice(line.end, offset)) && text[line.contentEnd - 1] !== '\\') {
+		return { kind: 'key', section, replaceStart: offset, replaceEnd: offset, prefix: '', hasEquals: false };
+	}
 	const specifierAt = (valueKey: string): CursorContext | undefined => {
 		if (offset > line.start && text[offset - 1] === '%' && text[offset - 2] !== '%') {
 			return { kind: 'specifier', section, key: valueKey, replaceStart: offset - 1, replaceEnd: offset };
