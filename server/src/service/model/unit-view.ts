@@ -57,16 +57,43 @@ export class UnitView {
 		return this.bySection.get(section) ?? [];
 	}
 
+	/** Occurrences of each key per section, built on the first key look-up of a section. */
+	private readonly byKey = new Map<string, Map<string, ViewEntry[]>>();
+
+	/**
+	 * Every occurrence of a key, in order (shared: do not mutate). Rules ask for a handful of
+	 * keys each; indexing a section once beats filtering a 2,000-line unit per question.
+	 */
+	private keyed(section: string, key: string): readonly ViewEntry[] {
+		let keys = this.byKey.get(section);
+		if (!keys) {
+			const all = this.entries(section);
+			// Small sections (nearly all of them) are cheaper to scan than to index.
+			if (all.length <= SCAN_LIMIT) return all.filter((e) => e.entry.key === key);
+			keys = new Map();
+			for (const e of this.entries(section)) {
+				const list = keys.get(e.entry.key);
+				if (list) list.push(e); else keys.set(e.entry.key, [e]);
+			}
+			this.byKey.set(section, keys);
+		}
+		return keys.get(key) ?? NO_ENTRIES;
+	}
+
 	/** Every occurrence of a key, in order, without the reset semantics. */
 	occurrences(section: string, key: string): ViewEntry[] {
-		return this.entries(section).filter((e) => e.entry.key === key);
+		return this.keyed(section, key).slice();
 	}
 
 	/** The last occurrence (podman's Lookup). */
 	last(section: string, key: string): ViewEntry | undefined {
-		const list = this.entries(section);
-		for (let i = list.length - 1; i >= 0; i--) if (list[i].entry.key === key) return list[i];
-		return undefined;
+		const all = this.entries(section);
+		if (all.length <= SCAN_LIMIT) {
+			for (let i = all.length - 1; i >= 0; i--) if (all[i].entry.key === key) return all[i];
+			return undefined;
+		}
+		const list = this.keyed(section, key);
+		return list.length ? list[list.length - 1] : undefined;
 	}
 
 	/** podman's Lookup: last value, trailing space trimmed, one matched pair of `"` removed. */
@@ -78,8 +105,7 @@ export class UnitView {
 	/** podman's LookupAll: every value after the last empty assignment. */
 	lookupAll(section: string, key: string): ViewEntry[] {
 		const out: ViewEntry[] = [];
-		for (const e of this.entries(section)) {
-			if (e.entry.key !== key) continue;
+		for (const e of this.keyed(section, key)) {
 			if (e.entry.value === '') out.length = 0;
 			else out.push(e);
 		}
@@ -97,6 +123,9 @@ export class UnitView {
 		return this.lookupAll(section, key).flatMap((e) => splitWords(e.entry.value));
 	}
 }
+
+const NO_ENTRIES: readonly ViewEntry[] = [];
+const SCAN_LIMIT = 48;
 
 export function isTrue(value: string): boolean {
 	const v = value.toLowerCase();
