@@ -65,7 +65,7 @@ function precedence(path: string): number {
 }
 
 function boundaryUnits(model: QmModel): QmUnit[] {
-	return model.units
+	return model.resolve('qm-boundary', 'qm.container')
 		.filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary' && !u.virtual && u.kind === 'container')
 		.sort((a, b) => precedence(a.file.path) - precedence(b.file.path) || (a.file.path < b.file.path ? -1 : 1));
 }

@@ -143,8 +143,21 @@ export function podmanFlags(view: UnitView, section = 'Container', key: 'PodmanA
 	return view.lookupAll(section, key).flatMap((e) => parseFlags(e, key));
 }
 
-/** Words of the effective values of a list key (LookupAllStrv/LookupAllArgs style). */
+/** Words of the effective values of a list key (LookupAllStrv/LookupAllArgs style). A fresh array. */
 export function keyWords(view: UnitView, section: string, key: string): SettingPart[] {
+	// Several rules ask for the same key's words (Annotation=, AddCapability=, …); views are
+	// immutable, so the split is kept per view.
+	let perView = wordsCache.get(view);
+	if (!perView) { perView = new Map(); wordsCache.set(view, perView); }
+	const k = `${section}\u0000${key}`;
+	let words = perView.get(k);
+	if (!words) { words = splitKeyWords(view, section, key); perView.set(k, words); }
+	return words.slice();
+}
+
+const wordsCache = new WeakMap<UnitView, Map<string, readonly SettingPart[]>>();
+
+function splitKeyWords(view: UnitView, section: string, key: string): SettingPart[] {
 	const out: SettingPart[] = [];
 	for (const e of view.lookupAll(section, key)) {
 		for (const w of splitWordsWithOffsets(e.entry.value)) {

@@ -250,7 +250,8 @@ export class QmModel {
 	boundary(): QmUnit | undefined {
 		if (this.boundaryCache === undefined) {
 			// Several copies: podman uses the first in its search order (/run, /etc, /usr/share).
-			const copies = this.units.filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
+			// Every qm.container is in the host's name table (boundary files resolve as host units).
+			const copies = this.resolve('qm-boundary', 'qm.container').filter((u) => u.fileName === 'qm.container' && u.domain.domain === 'qm-boundary');
 			this.boundaryCache = copies.sort((a, b) => searchPrecedence(a.file.path) - searchPrecedence(b.file.path) || Number(a.virtual) - Number(b.virtual))[0] ?? null;
 		}
 		return this.boundaryCache ?? undefined;

@@ -173,8 +173,15 @@ export interface MountFacts {
 }
 
 /** Bind mounts of `unit` written in `path`, evaluated against the table of `domain`. */
-export function mountFacts(model: QmModel, unit: QmUnit, path: string, domain: Domain): MountFacts[] {
+export function mountFacts(model: QmModel, unit: QmUnit, path: string, domain: Domain): readonly MountFacts[] {
 	const tables = volumeTables(model);
+	// Several volume rules ask for the same facts; they depend only on the unit (immutable, kept
+	// across models), the tables (one per prefix set) and the arguments.
+	let perUnit = factsCache.get(unit);
+	if (!perUnit) { perUnit = new Map(); factsCache.set(unit, perUnit); }
+	const key = `${path}\u0000${domain}`;
+	const hit = perUnit.get(key);
+	if (hit && hit.tables === tables) return hit.facts;
 	const out: MountFacts[] = [];
 	for (const m of mountsIn(unit, path)) {
 		const source = effectiveSource(model, unit, m);
@@ -184,8 +191,11 @@ export function mountFacts(model: QmModel, unit: QmUnit, path: string, domain: D
 		const verdict = layout ? undefined : classifySource(tables, domain, source, readOnly, isWayland(unit));
 		out.push({ mount: m, unit, source, readOnly, layout, verdict });
 	}
+	perUnit.set(key, { tables, facts: out });
 	return out;
 }
+
+const factsCache = new WeakMap<QmUnit, Map<string, { tables: VolumeTables; facts: readonly MountFacts[] }>>();
 
 // ---------------------------------------------------------------------------------------------
 // Socket files
