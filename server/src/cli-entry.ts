@@ -6,13 +6,15 @@
  * The cache is only an accelerator: missing, stale (another bundle) or rejected by this node
  * version, the bundle is compiled as usual.
  * `QM_QUADLET_WRITE_CODE_CACHE=1` makes this run write the cache when it exits (scripts/bundle.mjs).
+ * `lint` worker threads (cli/parallel.ts) start from this file as well, so they get the cache too.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
-type Main = (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
+type Main = (argv: string[], out: (s: string) => void, err: (s: string) => void, host: { workerScript?: string }) => Promise<number>;
 
 const IMPL = join(__dirname, 'cli-main.js');
 
@@ -22,7 +24,7 @@ function loadMain(): Main {
 	// scripts/bundle.mjs ends the bundle with a hash of its content; the cache file carries it too.
 	const stamp = /\/\/# qmq-build=([0-9a-f]+)\s*$/.exec(source.slice(-80))?.[1];
 	const cacheFile = stamp ? join(__dirname, `cli-main.${stamp}.cache`) : undefined;
-	const write = process.env.QM_QUADLET_WRITE_CODE_CACHE === '1' && cacheFile !== undefined;
+	const write = isMainThread && process.env.QM_QUADLET_WRITE_CODE_CACHE === '1' && cacheFile !== undefined;
 	const cachedData = cacheFile && !write && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
 	const script = new Script(Module.wrap(source), { filename: IMPL, cachedData });
 	const mod = new Module(IMPL, module);
@@ -34,6 +36,8 @@ function loadMain(): Main {
 	return (mod.exports as { main: Main }).main;
 }
 
-loadMain()(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'))
+// Lint worker threads run this file too (for the code cache): loading the bundle starts the worker.
+const main = loadMain();
+if (isMainThread) main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'), { workerScript: __filename })
 	.then((code) => { process.exitCode = code; })
 	.catch((e) => { process.stderr.write(`qm-quadlet: internal error: ${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 2; });

@@ -24,9 +24,9 @@ const HARD_READ_LIMIT = 256 * 1024 * 1024;
  * Expands the given paths into unit files and reads them, collecting I/O errors as messages.
  * Synchronous on purpose: one process reading one tree gains nothing from the thread pool, and
  * the sync calls skip a promise and a pool hop per file (the floor of `npm run bench` reads the
- * same way).
+ * same way). `onFound` learns how many files were found before they are read.
  */
-export async function collectFiles(paths: string[], root: string | undefined, maxBytes: number): Promise<CollectResult> {
+export async function collectFiles(paths: string[], root: string | undefined, maxBytes: number, onFound?: (count: number) => void): Promise<CollectResult> {
 	const errors: string[] = [];
 	/** Absolute path → its real path when already known (a regular file in a resolved directory). */
 	const found = new Map<string, string | undefined>();
@@ -73,6 +73,7 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 		if (st.isDirectory()) walk(abs, 0);
 		else found.set(abs, undefined);
 	}
+	onFound?.(found.size);
 	const files: CollectedFile[] = [];
 	const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 	for (const [abs, knownReal] of found) {
