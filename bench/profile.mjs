@@ -40,7 +40,9 @@ try {
 	// The sources may be mid-edit (several engineers share the tree): retry a broken build for a while.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: join(work, 'cli.js'), logLevel: 'silent' });
+			// Same layout as dist/: cli.js is the loader (cli-entry.ts), cli-main.js the CLI (no code cache here).
+			await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: join(work, 'cli-main.js'), logLevel: 'silent' });
+			await build({ ...common, entryPoints: ['server/src/cli-entry.ts'], outfile: join(work, 'cli.js'), logLevel: 'silent' });
 			await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(work, 'server.js'), logLevel: 'silent' });
 			break;
 		} catch (e) {
