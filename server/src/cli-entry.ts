@@ -12,11 +12,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 type Main = (argv: string[], out: (s: string) => void, err: (s: string) => void, host: { workerScript?: string }) => Promise<number>;
 
 const IMPL = join(__dirname, 'cli-main.js');
+
+// A lint worker thread (cli/parallel.ts LINT_WORKER_ARG; worker_threads is loaded only then).
+const isMainThread = !process.argv.includes('--qm-quadlet-lint-worker') || (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread;
 
 function loadMain(): Main {
 	// The bundle is pure ASCII (scripts/bundle.mjs checks), so latin1 reads it without decoding.

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { join, resolve, relative, sep } from 'node:path';
+import { resolve, relative, sep } from 'node:path';
 import { getUnitFileInfo } from '../service/unit-path';
 
 export interface CollectedFile {
@@ -47,7 +47,7 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 		try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { errors.push(`${show(dir)}: ${describe(e)}`); return; }
 		entries.sort((a, b) => (a.name < b.name ? -1 : 1));
 		for (const d of entries) {
-			const p = join(dir, d.name);
+			const p = childPath(dir, d.name);
 			if (d.isDirectory()) { if (!SKIP.has(d.name)) walk(p, depth + 1); continue; }
 			if (d.isSymbolicLink()) {
 				let st;
@@ -56,7 +56,7 @@ export async function collectFiles(paths: string[], root: string | undefined, ma
 				if (getUnitFileInfo(p).kind) found.set(p, undefined);
 				continue;
 			}
-			if (getUnitFileInfo(p).kind) found.set(p, d.isFile() ? join(real, d.name) : undefined);
+			if (getUnitFileInfo(p).kind) found.set(p, d.isFile() ? childPath(real, d.name) : undefined);
 		}
 	}
 	// Symbolic links are followed only while they stay inside the paths we were given (and --root):
@@ -107,8 +107,18 @@ function systemPath(real: string, absRoot: string | undefined): string {
 	return '/' + rel.split(sep).join('/');
 }
 
+/**
+ * dir + name without path.join: directory entries never hold separators, and join's normalising
+ * was the largest cost of listing a small tree on a cold start.
+ */
+function childPath(dir: string, name: string): string {
+	return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
 function show(p: string): string {
-	const rel = relative(process.cwd(), p);
+	const cwd = process.cwd();
+	if (p.startsWith(cwd + sep)) return p.slice(cwd.length + 1).split(sep).join('/');
+	const rel = relative(cwd, p);
 	// Always relative to the working directory (with ../ when needed), never an absolute path.
 	return (rel === '' ? '.' : rel).split(sep).join('/');
 }

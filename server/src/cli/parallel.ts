@@ -9,10 +9,21 @@
  * A worker that fails (throws, exits, runs out of memory) costs time, never the result: the main
  * thread validates whatever that worker did not deliver, and says so on stderr.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { createLanguageService, domainLabel, type LanguageService } from '../service/index';
 import type { Diagnostic, ServiceOptions } from '../service/types';
+
+/**
+ * Marks a lint worker in its process.argv (Worker `argv`). node:worker_threads is loaded only
+ * when a pool starts or this flag is present: it costs 1.5 ms of every CLI start otherwise.
+ * cli-entry.ts repeats the string (it must not import this module).
+ */
+export const LINT_WORKER_ARG = '--qm-quadlet-lint-worker';
+
+function workerThreads(): typeof WorkerThreads {
+	return require('node:worker_threads') as typeof WorkerThreads;
+}
 
 /**
  * Without --jobs, the smallest tree linted with a worker, by CPU count. A worker first builds its
@@ -85,7 +96,7 @@ type Outcome = { reply: WorkerReply } | { failure: string };
 /** Main-thread side: the workers and the shared chunk counter. */
 export class LintPool {
 	private readonly counters: Int32Array;
-	private readonly workers: Worker[] = [];
+	private readonly workers: WorkerThreads.Worker[] = [];
 	private readonly outcomes: Promise<Outcome>[] = [];
 	/** Outcomes known so far, by slot. */
 	private readonly settled: (Outcome | undefined)[] = [];
@@ -96,9 +107,9 @@ export class LintPool {
 		this.counters = new Int32Array(shared);
 		for (let slot = 0; slot < count; slot++) {
 			const data: WorkerInput = { qmQuadletLint: true, shared, slot, options };
-			let worker: Worker;
+			let worker: WorkerThreads.Worker;
 			try {
-				worker = new Worker(script, { workerData: data });
+				worker = new (workerThreads().Worker)(script, { workerData: data, argv: [LINT_WORKER_ARG] });
 			} catch (e) {
 				const failed: Outcome = { failure: message(e) };
 				this.settled[slot] = failed;
@@ -186,6 +197,8 @@ function testMode(): Set<string> {
 
 /** In a lint worker thread (started by LintPool) serves it; anywhere else does nothing. */
 export function runLintWorkerIfAny(): void {
+	if (!process.argv.includes(LINT_WORKER_ARG)) return;
+	const { isMainThread, parentPort, workerData } = workerThreads();
 	if (isMainThread || !parentPort || !(workerData as Partial<WorkerInput> | null)?.qmQuadletLint) return;
 	const { shared, slot, options } = workerData as WorkerInput;
 	const port = parentPort;
