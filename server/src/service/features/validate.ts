@@ -93,7 +93,7 @@ export function createContext(workspace: Workspace, file: WorkspaceFile, options
 		: new UnitView(file);
 	const config = domainConfig(workspace, options);
 	const model = () => getQmModel(workspace, config);
-	const domain = inferDomain(file.path, file.parsed, { ...config, prefixes: config.prefixes ?? findPrefixes(workspace) });
+	const domain = fileDomain(file, config, config.prefixes ?? findPrefixes(workspace));
 	return {
 		// Configuration files outside the QM anchors: /usr/share/qm/containers.conf is QM's, /etc/bluechi the host's.
 		domain: isConfigKind(kind) ? engineConfigDomain(file.path, domain) : domain,
@@ -112,6 +112,17 @@ export function createContext(workspace: Workspace, file: WorkspaceFile, options
 		unitFile,
 		report: () => undefined,
 	};
+}
+
+const domainCache = new WeakMap<WorkspaceFile, { config: DomainConfig; prefixes: DomainConfig['prefixes']; domain: ReturnType<typeof inferDomain> }>();
+
+/** The file's domain, kept per file object while the settings and the partition's prefixes stay the same. */
+function fileDomain(file: WorkspaceFile, config: DomainConfig, prefixes: DomainConfig['prefixes']): ReturnType<typeof inferDomain> {
+	const hit = domainCache.get(file);
+	if (hit && hit.config === config && hit.prefixes === prefixes) return hit.domain;
+	const domain = inferDomain(file.path, file.parsed, { ...config, prefixes });
+	domainCache.set(file, { config, prefixes, domain });
+	return domain;
 }
 
 const rulesByKind = new Map<string, Rule[]>();

@@ -235,16 +235,16 @@ export class QmModel {
 
 	/** Socket units that activate this unit's service (by name, Service= or Sockets=). */
 	socketsActivating(unit: QmUnit): QmUnit[] {
-		if (!this.sockets) this.sockets = this.units.filter((u) => u.kind === 'socket');
-		const out: QmUnit[] = [];
-		for (const s of this.sockets) {
-			if (resolutionDomain(s.domain.domain) !== resolutionDomain(unit.domain.domain)) continue;
-			if ((s.activates && unit.names.has(s.activates)) || unit.claimsSockets.includes(s.fileName)) out.push(s);
-		}
-		return out;
+		const idx = (this.socketIndex ??= indexSockets(this.units));
+		const rd = resolutionDomain(unit.domain.domain);
+		const found = new Set<QmUnit>();
+		for (const n of unit.names) for (const s of idx.byActivates.get(`${rd}\u0000${n}`) ?? []) found.add(s);
+		for (const c of unit.claimsSockets) for (const s of idx.byName.get(`${rd}\u0000${c}`) ?? []) found.add(s);
+		return found.size < 2 ? [...found] : [...found].sort((a, b) => idx.order.get(a)! - idx.order.get(b)!);
 	}
 
-	private sockets: QmUnit[] | undefined;
+	/** Socket units by the service they activate and by their own name: asked for every unit. */
+	private socketIndex: SocketIndex | undefined;
 
 	/** The effective qm.container of the workspace, if any (vendor file or its drop-ins). */
 	boundary(): QmUnit | undefined {
@@ -258,6 +258,25 @@ export class QmModel {
 	}
 
 	private boundaryCache: QmUnit | null | undefined;
+}
+
+interface SocketIndex {
+	byActivates: Map<string, QmUnit[]>;
+	byName: Map<string, QmUnit[]>;
+	order: Map<QmUnit, number>;
+}
+
+function indexSockets(units: readonly QmUnit[]): SocketIndex {
+	const idx: SocketIndex = { byActivates: new Map(), byName: new Map(), order: new Map() };
+	const put = (map: Map<string, QmUnit[]>, key: string, s: QmUnit) => { const l = map.get(key); if (l) l.push(s); else map.set(key, [s]); };
+	for (const s of units) {
+		if (s.kind !== 'socket') continue;
+		const rd = resolutionDomain(s.domain.domain);
+		idx.order.set(s, idx.order.size);
+		if (s.activates) put(idx.byActivates, `${rd}\u0000${s.activates}`, s);
+		put(idx.byName, `${rd}\u0000${s.fileName}`, s);
+	}
+	return idx;
 }
 
 /** qm-boundary files are host units: they resolve names against the host (asil) systemd. */
@@ -302,11 +321,15 @@ function effectiveConfig(config: DomainConfig, prefixes: DomainConfig['prefixes'
 /** ROOTFS/RWETCFS/RWVARFS as the workspace's qm.container declares them (qm-rules §1.1). */
 export function findPrefixes(workspace: Workspace): DomainConfig['prefixes'] {
 	for (const f of workspace.unitsNamed('qm.container')) {
-		const p = prefixesFromQmContainer(f.parsed);
+		// Asked for every file validated: the answer is kept per qm.container file object.
+		let p = prefixCache.get(f);
+		if (p === undefined) { p = prefixesFromQmContainer(f.parsed) ?? null; prefixCache.set(f, p); }
 		if (p) return p;
 	}
 	return DEFAULT_PREFIXES;
 }
+
+const prefixCache = new WeakMap<WorkspaceFile, DomainConfig['prefixes'] | null>();
 
 /**
  * A unit's facts depend only on its file, its drop-ins and the domain configuration, all
