@@ -1,4 +1,5 @@
 import type { EntryNode, ParsedUnit } from '../parser/ast';
+import { sameItems } from '../util/same-items';
 
 /** An assignment as seen after drop-ins are merged, with the file it came from. */
 export interface ViewEntry {
@@ -20,7 +21,7 @@ const views = new WeakMap<ViewSource, { dropIns: readonly ViewSource[]; view: Un
  */
 export function viewOf(main: ViewSource, dropIns: readonly ViewSource[]): UnitView {
 	const hit = views.get(main);
-	if (hit && (hit.dropIns === dropIns || (hit.dropIns.length === dropIns.length && hit.dropIns.every((d, i) => d === dropIns[i])))) return hit.view;
+	if (hit && sameItems(hit.dropIns, dropIns)) return hit.view;
 	const view = new UnitView(main, dropIns);
 	views.set(main, { dropIns, view });
 	return view;
@@ -71,7 +72,7 @@ export class UnitView {
 			// Small sections (nearly all of them) are cheaper to scan than to index.
 			if (all.length <= SCAN_LIMIT) return all.filter((e) => e.entry.key === key);
 			keys = new Map();
-			for (const e of this.entries(section)) {
+			for (const e of all) {
 				const list = keys.get(e.entry.key);
 				if (list) list.push(e); else keys.set(e.entry.key, [e]);
 			}

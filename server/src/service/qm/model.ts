@@ -2,6 +2,7 @@ import type { UnitKind } from '../catalog/catalog-schema';
 import { PRIMARY_SECTION } from '../catalog/catalog';
 import { UnitView, viewOf, splitWords, unquoteValue, type ViewEntry } from '../model/unit-view';
 import type { Domain } from '../types';
+import { sameItems } from '../util/same-items';
 import { dirName, isQuadletKind, isUnitKind, serviceNameFor } from '../unit-path';
 import { searchPrecedence, type Workspace, type WorkspaceFile } from '../workspace/workspace';
 import { DEFAULT_PREFIXES, inferDomain, prefixesFromQmContainer, type DomainConfig, type DomainInfo } from './domain';
@@ -159,7 +160,7 @@ export class QmModel {
 	/**
 	 * Typing in a unit replaces one file per keystroke. When the edited units keep their kind,
 	 * domain and names (so name resolution and every other unit's facts are unchanged), the new
-	 * model is the old one with those units swapped: a copy of the tables instead of a rebuild.
+	 * model is the old one with those units swapped; its tables are taken over, not rebuilt.
 	 */
 	static derive(base: QmModel, workspace: Workspace, changed: ReadonlySet<string>): QmModel | undefined {
 		const swaps: [QmUnit, QmUnit][] = [];
@@ -340,17 +341,10 @@ const unitCache = new WeakMap<WorkspaceFile, { dropIns: readonly WorkspaceFile[]
 
 function cachedUnit(file: WorkspaceFile, dropIns: readonly WorkspaceFile[], config: DomainConfig): QmUnit {
 	const hit = unitCache.get(file);
-	if (hit && hit.config === config && sameFiles(hit.dropIns, dropIns)) return hit.unit;
+	if (hit && hit.config === config && sameItems(hit.dropIns, dropIns)) return hit.unit;
 	const unit = buildUnit(file, false, dropIns, config);
 	unitCache.set(file, { dropIns, config, unit });
 	return unit;
-}
-
-function sameFiles(a: readonly WorkspaceFile[], b: readonly WorkspaceFile[]): boolean {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
 }
 
 function buildUnit(file: WorkspaceFile, virtual: boolean, dropIns: readonly WorkspaceFile[], config: DomainConfig, virtualName?: string): QmUnit {

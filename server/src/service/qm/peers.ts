@@ -23,7 +23,7 @@
 import type { ViewEntry } from '../model/unit-view';
 import { valueIndexToOffset } from '../parser/parse-unit';
 import type { Domain } from '../types';
-import type { QmModel, QmMount, QmPathRef, QmUnit } from './model';
+import { inherit, type QmModel, type QmMount, type QmPathRef, type QmUnit } from './model';
 import { isUnder, overlaps } from './paths';
 import { parsePodmanArgs } from './podman-args';
 
@@ -297,19 +297,18 @@ const indexCache = new WeakMap<QmModel, PeerIndex>();
 function peerIndex(model: QmModel): PeerIndex {
 	const hit = indexCache.get(model);
 	if (hit) return hit;
-	const delta = model.delta;
-	const inherited = delta ? indexCache.get(delta.base) : undefined;
-	let index: PeerIndex;
-	if (delta && inherited && delta.swaps.every(([a, b]) => a.kind !== 'socket' && b.kind !== 'socket')) {
-		indexCache.delete(delta.base);
-		index = inherited;
-		delta.swaps.forEach(([before, after], i) => {
+	// Sockets feed `listened`; any other swap is patched below.
+	let index = inherit(model, indexCache, (a, b) => a.kind !== 'socket' && b.kind !== 'socket');
+	if (index) {
+		const { swaps, positions } = model.delta!;
+		for (let i = 0; i < swaps.length; i++) {
+			const [before, after] = swaps[i];
 			// Name resolution is unchanged by a derive (same names), so the new model gives the old keys.
 			indexUnit(index, model, before, -1);
 			index.order.delete(before);
 			indexUnit(index, model, after, +1);
-			index.order.set(after, delta.positions[i]);
-		});
+			index.order.set(after, positions[i]);
+		}
 	} else {
 		index = { listened: new Map(), order: new Map(model.units.map((u, i) => [u, i])), bySocketRef: new Map(), bySource: new Map(), byAncestor: new Map(), byName: new Map(), byPod: new Map(), byDepName: new Map() };
 		for (const u of model.units) {
@@ -387,12 +386,13 @@ const joinersCache = new WeakMap<QmModel, QmUnit[]>();
 function ipcJoiners(model: QmModel): QmUnit[] {
 	let list = joinersCache.get(model);
 	if (!list) {
-		const inherited = model.delta ? joinersCache.get(model.delta.base) : undefined;
-		if (model.delta && inherited) {
+		const inherited = inherit(model, joinersCache, () => true);
+		if (inherited) {
 			// Order does not matter here: peersOf sorts its links by model order.
-			const swapped = new Set(model.delta.swaps.map(([before]) => before));
+			const swaps = model.delta!.swaps;
+			const swapped = new Set(swaps.map(([before]) => before));
 			list = inherited.filter((u) => !swapped.has(u));
-			for (const [, after] of model.delta.swaps) if (joins(after)) list.push(after);
+			for (const [, after] of swaps) if (joins(after)) list.push(after);
 		} else {
 			list = model.units.filter(joins);
 		}

@@ -1,6 +1,7 @@
 import type { Fix } from '../../../types';
 import { deniedNestedUses, dependencyWords, PULL_KEYS, socketNames, socketTarget, type DepWord } from '../../../qm/sockets-index';
 import { inherit, type QmModel, type QmUnit } from '../../../qm/model';
+import { sameItems } from '../../../util/same-items';
 import { defineRule, type RuleContext } from '../../rule';
 import { entryRange, eolOf, headerIn, knownDomain, rangeIn, relatedUnit } from './support';
 
@@ -47,7 +48,7 @@ function socketsTargeting(model: QmModel): Map<QmUnit, { socket: QmUnit; target:
 	if (map) return map;
 	// Typing in a container does not change which sockets activate what: carry the map over and
 	// put the edited units in place of their predecessors.
-	map = inherit(model, targetingCache, (a, b) => a.kind !== 'socket' && b.kind !== 'socket' && sameList(a.claimsSockets, b.claimsSockets));
+	map = inherit(model, targetingCache, (a, b) => a.kind !== 'socket' && b.kind !== 'socket' && sameItems(a.claimsSockets, b.claimsSockets));
 	if (map) {
 		for (const [before, after] of model.delta!.swaps) {
 			const list = map.get(before);
@@ -71,10 +72,6 @@ function socketsTargeting(model: QmModel): Map<QmUnit, { socket: QmUnit; target:
 	}
 	targetingCache.set(model, map);
 	return map;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function report(ctx: RuleContext, unit: QmUnit, socket: QmUnit, service: string, pulls: DepWord[], after: DepWord[]): void {
